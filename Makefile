@@ -1,0 +1,47 @@
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run install migrate demo serve test test-postgres lint format clean
+
+# One command: install, migrate, load demo data (idempotent) and serve on port 8000.
+run: install migrate demo serve
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: install
+	$(PY) manage.py load_demo
+
+serve: install
+	@echo "Portal: http://localhost:8000/  Hospitals: http://helse-bergen.localhost:8000/ etc.  Admin: http://localhost:8000/admin/"
+	$(PY) manage.py runserver 0.0.0.0:8000
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# The whole suite on SQLite, with lint and the migrations check.
+test: lint
+	DJANGO_SETTINGS_MODULE=fnsp_site.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+# The same suite on a throwaway PostgreSQL cluster (or DATABASE_URL when set).
+test-postgres: install
+	PYTHON=$(PY) scripts/test-postgres.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media

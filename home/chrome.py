@@ -1,0 +1,60 @@
+"""What every public page shows around its content: the site's name, colours, menu, contact."""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+from wagtail.models import Locale, Site
+
+from home.colour import HEX_COLOUR
+from home.models import HealthTrust, NavigationMenu, SiteSettings
+from home.models.settings import DEFAULT_THEME_COLOUR
+
+
+@dataclass
+class Chrome:
+    site: Site | None
+    settings: SiteSettings | None
+    trust: HealthTrust | None
+    name: str
+    menu: NavigationMenu | None
+    menu_is_fallback: bool
+
+    @property
+    def is_portal(self):
+        return self.trust is None
+
+    @property
+    def theme_colour(self):
+        colour = self.settings.theme_colour if self.settings else ""
+        # Validated on save, checked again here because it is written into a style attribute.
+        return colour if HEX_COLOUR.match(colour or "") else DEFAULT_THEME_COLOUR
+
+
+def localized_menu(menu_id):
+    """The menu in the active locale, else the chosen (Bokmål) one; one query."""
+    if not menu_id:
+        return None, False
+    active = translation.get_language() or Locale.get_default().language_code
+    candidates = list(
+        NavigationMenu.objects.filter(
+            translation_key__in=NavigationMenu.objects.filter(pk=menu_id).values("translation_key")
+        )
+        .filter(locale__language_code__in={active, Locale.get_default().language_code})
+        .select_related("locale")
+    )
+    for menu in candidates:
+        if menu.locale.language_code == active:
+            return menu, False
+    chosen = next((menu for menu in candidates if menu.pk == menu_id), None)
+    return chosen, chosen is not None
+
+
+def build_chrome(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return Chrome(None, None, None, "FNSP", None, False)
+    settings = SiteSettings.for_request(request)
+    trust = HealthTrust.objects.filter(site=site).select_related("region").first()
+    name = settings.display_name or (trust.name if trust else site.site_name or "FNSP")
+    menu, fallback = localized_menu(settings.main_navigation_id)
+    return Chrome(site, settings, trust, name, menu, fallback)

@@ -1,0 +1,165 @@
+"""Per-site editor groups, created by code so 2000+ editors get consistent rights.
+
+Page permissions are granted on site roots (and their translations) only: the page
+explorer's cost grows with the number of permission rows, and a subtree grant covers
+every page below.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail import hooks
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Site,
+)
+
+from home.models import HealthTrust
+
+PORTAL_SLUG = "portal"
+NATIONAL_EDITORS = "Nasjonal fagredaksjon"
+EDITOR_SUFFIX = "redaktør"
+WEBMASTER_SUFFIX = "nettansvarlig"
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+SITE_SETTINGS_PERMISSION = "home.change_sitesettings"
+# Other apps register a hook with this name returning "app_label.codename" strings,
+# so `home` grants national rights without importing the apps that define them.
+NATIONAL_PERMISSIONS_HOOK = "fnsp_national_editor_permissions"
+
+
+def get_permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def editor_group_name(slug):
+    return f"{slug} {EDITOR_SUFFIX}"
+
+
+def webmaster_group_name(slug):
+    return f"{slug} {WEBMASTER_SUFFIX}"
+
+
+@dataclass
+class SyncReport:
+    groups_created: int = 0
+    permissions_added: int = 0
+    permissions_removed: int = 0
+    sites: list = field(default_factory=list)
+
+
+def _sync_model_permissions(group, wanted, report):
+    current = set(group.permissions.all())
+    for permission in wanted - current:
+        group.permissions.add(permission)
+        report.permissions_added += 1
+    for permission in current - wanted:
+        group.permissions.remove(permission)
+        report.permissions_removed += 1
+
+
+def _sync_rows(model, group, fields, wanted, report):
+    """Make `group`'s rows of `model` exactly `wanted` (tuples of the values of `fields`)."""
+    existing = {
+        tuple(getattr(row, name) for name in fields): row
+        for row in model.objects.filter(group=group)
+    }
+    for key in wanted - existing.keys():
+        model.objects.create(group=group, **dict(zip(fields, key, strict=True)))
+        report.permissions_added += 1
+    for key in existing.keys() - wanted:
+        existing[key].delete()
+        report.permissions_removed += 1
+
+
+def site_collection(name):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def _group(name, report):
+    group, created = Group.objects.get_or_create(name=name)
+    report.groups_created += created
+    return group
+
+
+def sync_site(site, slug, label, report):
+    roots = list(site.root_page.get_translations(inclusive=True))
+    collection = site_collection(label)
+    page_permissions = [get_permission(f"wagtailcore.{name}") for name in PAGE_PERMISSIONS]
+    collection_permissions = [get_permission(name) for name in COLLECTION_PERMISSIONS]
+    settings_permission = get_permission(SITE_SETTINGS_PERMISSION)
+    admin_access = get_permission(ADMIN_ACCESS)
+
+    for name, with_settings in (
+        (editor_group_name(slug), False),
+        (webmaster_group_name(slug), True),
+    ):
+        group = _group(name, report)
+        _sync_model_permissions(group, {admin_access}, report)
+        _sync_rows(
+            GroupPagePermission,
+            group,
+            ("page_id", "permission_id"),
+            {(root.pk, perm.pk) for root in roots for perm in page_permissions},
+            report,
+        )
+        _sync_rows(
+            GroupCollectionPermission,
+            group,
+            ("collection_id", "permission_id"),
+            {(collection.pk, perm.pk) for perm in collection_permissions},
+            report,
+        )
+        _sync_rows(
+            GroupSitePermission,
+            group,
+            ("site_id", "permission_id"),
+            {(site.pk, settings_permission.pk)} if with_settings else set(),
+            report,
+        )
+    report.sites.append(slug)
+
+
+def national_permissions():
+    names = [ADMIN_ACCESS]
+    for hook in hooks.get_hooks(NATIONAL_PERMISSIONS_HOOK):
+        names.extend(hook())
+    return {get_permission(name) for name in names}
+
+
+@transaction.atomic
+def sync_site_groups(progress=None):
+    """Create or correct every per-site group and the national group; idempotent."""
+    report = SyncReport()
+    trusts = {t.site_id: t for t in HealthTrust.objects.filter(site__isnull=False)}
+    sites = list(Site.objects.select_related("root_page").order_by("hostname"))
+    for index, site in enumerate(sites, start=1):
+        trust = trusts.get(site.pk)
+        if trust is not None:
+            slug, label = trust.slug, trust.name
+        elif site.is_default_site:
+            slug, label = PORTAL_SLUG, site.site_name or "Nasjonal portal"
+        else:
+            continue
+        sync_site(site, slug, label, report)
+        if progress:
+            progress(index, len(sites), slug)
+    national = _group(NATIONAL_EDITORS, report)
+    _sync_model_permissions(national, national_permissions(), report)
+    return report

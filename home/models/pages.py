@@ -1,0 +1,113 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+from .registry import HealthTrust, Region
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class BasePage(Page):
+    """Common behaviour of every public page type."""
+
+    # Content pages show "Sist oppdatert"; home and listing pages do not.
+    show_last_updated = False
+
+    class Meta:
+        abstract = True
+
+
+class PortalHomePage(BasePage):
+    """The national portal: the default site, listing every site by region."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("national portal home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = sites_by_region()
+        return context
+
+
+def sites_by_region():
+    """Every trust that has a site, grouped by region (national companies last); 2 queries."""
+    trusts = HealthTrust.objects.filter(site__isnull=False).select_related("site")
+    groups = {region.pk: (region, []) for region in Region.objects.all()}
+    national = []
+    for trust in trusts:
+        if trust.region_id:
+            groups[trust.region_id][1].append(trust)
+        else:
+            national.append(trust)
+    result = [{"region": region, "trusts": members} for region, members in groups.values()]
+    if national:
+        result.append({"region": None, "trusts": national})
+    return result
+
+
+class HospitalHomePage(BasePage):
+    """The home page of one health trust's site."""
+
+    # Slugs of the sections that the treatments, trials, research and careers apps fill.
+    SECTIONS = [
+        ("behandlinger", _("Treatments"), _("Examinations and treatments offered here, A–Å.")),
+        ("kliniske-studier", _("Clinical trials"), _("Clinical trials you may take part in.")),
+        ("forskning", _("Research"), _("Research groups and projects.")),
+        ("jobb", _("Jobs and careers"), _("Vacancies, courses and education.")),
+    ]
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("hospital home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        existing = {
+            child.slug: child
+            for child in self.get_children()
+            .live()
+            .public()
+            .filter(slug__in=[slug for slug, *_ in self.SECTIONS])
+        }
+        context["sections"] = [
+            {"slug": slug, "title": title, "description": description, "page": existing.get(slug)}
+            for slug, title, description in self.SECTIONS
+        ]
+        context["child_pages"] = (
+            self.get_children().live().public().in_menu().exclude(slug__in=existing)
+        )
+        return context
+
+
+class ContentPage(BasePage):
+    """A general content page; the content issue adds richer blocks."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=400)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    show_last_updated = True
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage", "home.ContentPage"]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,33 @@
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import NavigationMenu
+
+
+@hooks.register("before_serve_page")
+def refuse_locale_fallback(page, request, serve_args, serve_kwargs):
+    """An untranslated page is a 404 in the requested locale, never a silent fallback.
+
+    Wagtail routes through ``root_page.localized``, which falls back to the default
+    locale's tree when a translation is missing.
+    """
+    if page.locale_id != Locale.get_active().pk:
+        raise Http404(_("This page is not available in this language."))
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    menu_label = _("Navigation menus")
+    menu_order = 300
+    add_to_admin_menu = False
+    list_display = ["title", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
+
+
+register_snippet(NavigationMenuViewSet)

@@ -1,0 +1,102 @@
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from home.models import (
+    ContentPage,
+    HealthTrust,
+    HospitalHomePage,
+    NavigationMenu,
+    PortalHomePage,
+    SiteSettings,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@eksempel.no")
+    password = factory.django.Password("correct horse battery staple")
+    is_active = True
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*extracted)
+
+
+class PortalHomePageFactory(wagtail_factories.PageFactory):
+    title = "Spesialisthelsetjenesten"
+    slug = "portal"
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = PortalHomePage
+
+
+class HospitalHomePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Sykehus {n}")
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = HospitalHomePage
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Innholdsside {n}")
+    intro = "Ingress."
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = ContentPage
+
+
+class NavigationMenuFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Hovedmeny {n}")
+
+    class Meta:
+        model = NavigationMenu
+
+
+def make_portal():
+    """The national portal as the default site at localhost."""
+    root = Page.get_first_root_node()
+    portal = PortalHomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = portal
+    site.hostname = "localhost"
+    site.site_name = "Spesialisthelsetjenesten"
+    site.save()
+    return portal
+
+
+def make_hospital(slug, *, menu_pages=(), **settings_fields):
+    """A trust's site: home page, Site at <slug>.localhost, settings and optional menu."""
+    trust = HealthTrust.objects.get(slug=slug)
+    home = HospitalHomePageFactory(parent=Page.get_first_root_node(), title=trust.name, slug=slug)
+    site = Site.objects.create(
+        hostname=f"{slug}.localhost", port=8000, site_name=trust.name, root_page=home
+    )
+    trust.site = site
+    trust.save()
+    site_settings = SiteSettings.for_site(site)
+    for name, value in settings_fields.items():
+        setattr(site_settings, name, value)
+    site_settings.save()
+    return trust, site, home
+
+
+def set_menu(site, pages, title=None):
+    menu = NavigationMenuFactory(
+        title=title or f"Hovedmeny {site.site_name}",
+        items=[("link", {"label": page.title, "page": page, "url": ""}) for page in pages],
+    )
+    site_settings = SiteSettings.for_site(site)
+    site_settings.main_navigation = menu
+    site_settings.save()
+    return menu

@@ -1,0 +1,57 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from home.colour import contrast_ratio
+from home.models import SiteSettings
+from home.models.settings import validate_theme_colour
+from tests.factories import UserFactory
+
+
+def test_contrast_ratio_matches_wcag_reference_values():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+    # #767676 is the lightest grey that passes AA on white.
+    assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("colour", ["#005b7f", "#767676", "#000000"])
+def test_dark_theme_colours_pass(colour):
+    validate_theme_colour(colour)
+
+
+@pytest.mark.parametrize("colour", ["#777777", "#ffcc00", "#00a0e0", "red", "#12345", ""])
+def test_light_or_malformed_theme_colours_are_rejected(colour):
+    with pytest.raises(ValidationError):
+        validate_theme_colour(colour)
+
+
+@pytest.mark.django_db
+def test_admin_rejects_a_theme_colour_without_aa_contrast_with_a_form_error(client, bergen):
+    _trust, site, _home = bergen
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailsettings:edit", args=["home", "sitesettings", site.pk])
+    form = client.get(url).context["form"]
+    data = {
+        name: value if value is not None else ""
+        for name, value in form.initial.items()
+        if name not in {"social_links", "footer_links", "logo", "main_navigation"}
+    }
+    data.update(
+        {
+            "theme_colour": "#ffcc00",
+            "social_links-count": "0",
+            "footer_links-count": "0",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "theme_colour" in errors
+    assert "WCAG 2.1 AA" in str(errors["theme_colour"])
+    assert SiteSettings.for_site(site).theme_colour != "#ffcc00"
+
+    data["theme_colour"] = "#0b5a3a"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert SiteSettings.for_site(site).theme_colour == "#0b5a3a"
