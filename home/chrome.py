@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from home.colour import HEX_COLOUR
 from home.models import HealthTrust, NavigationMenu, SiteSettings
@@ -24,6 +26,11 @@ class Chrome:
         return self.trust is None
 
     @property
+    def home_url(self):
+        """The site's front page in the active language, without a query."""
+        return reverse("wagtail_serve", args=[""])
+
+    @property
     def theme_colour(self):
         colour = self.settings.theme_colour if self.settings else ""
         # Validated on save, checked again here because it is written into a style attribute.
@@ -34,12 +41,13 @@ def localized_menu(menu_id):
     """The menu in the active locale, else the chosen (Bokmål) one; one query."""
     if not menu_id:
         return None, False
-    active = translation.get_language() or Locale.get_default().language_code
+    default = settings.LANGUAGE_CODE
+    active = translation.get_language() or default
     candidates = list(
         NavigationMenu.objects.filter(
             translation_key__in=NavigationMenu.objects.filter(pk=menu_id).values("translation_key")
         )
-        .filter(locale__language_code__in={active, Locale.get_default().language_code})
+        .filter(locale__language_code__in={active, default})
         .select_related("locale")
     )
     for menu in candidates:
@@ -53,8 +61,8 @@ def build_chrome(request):
     site = Site.find_for_request(request)
     if site is None:
         return Chrome(None, None, None, "FNSP", None, False)
-    settings = SiteSettings.for_request(request)
+    site_settings = SiteSettings.for_request(request)
     trust = HealthTrust.objects.filter(site=site).select_related("region").first()
-    name = settings.display_name or (trust.name if trust else site.site_name or "FNSP")
-    menu, fallback = localized_menu(settings.main_navigation_id)
-    return Chrome(site, settings, trust, name, menu, fallback)
+    name = site_settings.display_name or (trust.name if trust else site.site_name or "FNSP")
+    menu, fallback = localized_menu(site_settings.main_navigation_id)
+    return Chrome(site, site_settings, trust, name, menu, fallback)

@@ -1,7 +1,7 @@
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,7 +15,7 @@ def refuse_locale_fallback(page, request, serve_args, serve_kwargs):
     Wagtail routes through ``root_page.localized``, which falls back to the default
     locale's tree when a translation is missing.
     """
-    if page.locale_id != Locale.get_active().pk:
+    if page.locale.language_code != get_language():
         raise Http404(_("This page is not available in this language."))
 
 

@@ -1,0 +1,67 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import GroupPagePermission, Page, Revision, Site
+
+from home.models import HealthTrust, NavigationMenu, PortalHomePage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "title", "live")),
+        "revisions": Revision.objects.count(),
+        "sites": list(Site.objects.order_by("pk").values_list("hostname", "port", "root_page")),
+        "groups": Group.objects.count(),
+        "page permissions": GroupPagePermission.objects.count(),
+        "menus": NavigationMenu.objects.count(),
+        "settings": SiteSettings.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatch, capsys):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "demo-passord-123")
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "[45/45]" in out
+    assert "Demo data ready" in out
+
+    portal_site = Site.objects.get(is_default_site=True)
+    assert (portal_site.hostname, portal_site.port) == ("localhost", 8000)
+    assert isinstance(portal_site.root_page.specific, PortalHomePage)
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+    for trust in HealthTrust.objects.select_related("site"):
+        assert trust.site.hostname == f"{trust.slug}.localhost"
+        assert trust.site.root_page.title == trust.name
+        assert SiteSettings.for_site(trust.site).main_navigation is not None
+    assert get_user_model().objects.get(username="admin").check_password("demo-passord-123")
+    assert Group.objects.filter(name="helse-bergen redaktør").exists()
+    # Sample content says so.
+    assert (
+        "Eksempelinnhold"
+        in Page.objects.get(
+            slug="besokstider", url_path__startswith="/ahus/"
+        ).specific.body.render_as_block()
+    )
+
+    before = snapshot()
+    call_command("load_demo")
+    assert "nothing new" in capsys.readouterr().out
+    assert snapshot() == before
+
+
+def test_demo_sites_serve_their_own_name(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for slug, name in [
+        ("helse-bergen", "Helse Bergen HF"),
+        ("unn", "Universitetssykehuset Nord-Norge HF"),
+    ]:
+        response = client.get("/", HTTP_HOST=f"{slug}.localhost:8000")
+        assert response.status_code == 200
+        assert f'<span class="site-header__name">{name}</span>' in response.content.decode()
+    response = client.get("/en/about-us/", HTTP_HOST="helse-bergen.localhost:8000")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
