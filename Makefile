@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate demo serve test test-postgres lint format clean
+.PHONY: run install migrate demo serve test test-postgres lint format clean messages
 
 # One command: install, migrate, load demo data (idempotent) and serve on port 8000.
 run: install migrate demo serve
@@ -45,3 +45,11 @@ test-postgres: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media
+
+# Update each app's message catalogues (needs GNU gettext) and compile them.
+messages: install
+	for app in home treatments trials research careers search; do \
+		if [ -d $$app/locale ]; then \
+			(cd $$app && DJANGO_SETTINGS_MODULE=fnsp_site.settings.dev PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l nb -l nn -l se && ../$(VENV)/bin/django-admin compilemessages); \
+		fi; \
+	done
