@@ -36,9 +36,12 @@ COLLECTION_PERMISSIONS = [
     "wagtaildocs.choose_document",
 ]
 SITE_SETTINGS_PERMISSION = "home.change_sitesettings"
-# Other apps register a hook with this name returning "app_label.codename" strings,
-# so `home` grants national rights without importing the apps that define them.
+# Other apps register hooks with these names returning "app_label.codename" strings,
+# so `home` grants their rights without importing the apps that define them: national
+# editors' rights, and what every site's editors need (e.g. viewing national snippets
+# so they can choose them).
 NATIONAL_PERMISSIONS_HOOK = "fnsp_national_editor_permissions"
+SITE_EDITOR_PERMISSIONS_HOOK = "fnsp_site_editor_permissions"
 
 
 def get_permission(dotted):
@@ -104,14 +107,14 @@ def sync_site(site, slug, label, report):
     page_permissions = [get_permission(f"wagtailcore.{name}") for name in PAGE_PERMISSIONS]
     collection_permissions = [get_permission(name) for name in COLLECTION_PERMISSIONS]
     settings_permission = get_permission(SITE_SETTINGS_PERMISSION)
-    admin_access = get_permission(ADMIN_ACCESS)
+    model_permissions = hooked_permissions(SITE_EDITOR_PERMISSIONS_HOOK)
 
     for name, with_settings in (
         (editor_group_name(slug), False),
         (webmaster_group_name(slug), True),
     ):
         group = _group(name, report)
-        _sync_model_permissions(group, {admin_access}, report)
+        _sync_model_permissions(group, model_permissions, report)
         _sync_rows(
             GroupPagePermission,
             group,
@@ -136,9 +139,9 @@ def sync_site(site, slug, label, report):
     report.sites.append(slug)
 
 
-def national_permissions():
+def hooked_permissions(hook_name):
     names = [ADMIN_ACCESS]
-    for hook in hooks.get_hooks(NATIONAL_PERMISSIONS_HOOK):
+    for hook in hooks.get_hooks(hook_name):
         names.extend(hook())
     return {get_permission(name) for name in names}
 
@@ -161,5 +164,5 @@ def sync_site_groups(progress=None):
         if progress:
             progress(index, len(sites), slug)
     national = _group(NATIONAL_EDITORS, report)
-    _sync_model_permissions(national, national_permissions(), report)
+    _sync_model_permissions(national, hooked_permissions(NATIONAL_PERMISSIONS_HOOK), report)
     return report
