@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Revision, Site
 
 from home.models import HealthTrust, NavigationMenu, PortalHomePage, SiteSettings
+from treatments.models import Treatment, TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ def snapshot():
         "menus": NavigationMenu.objects.count(),
         "settings": SiteSettings.objects.count(),
         "users": get_user_model().objects.count(),
+        "treatments": list(Treatment.objects.values_list("pk", "live", "latest_revision")),
     }
 
 
@@ -46,6 +48,16 @@ def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatc
             slug="besokstider", url_path__startswith="/ahus/"
         ).specific.body.render_as_block()
     )
+
+    # National treatments: 30+ across 8+ categories, several hospitals each, 5+ in English.
+    live = Treatment.objects.live().filter(locale__language_code="nb")
+    assert live.count() >= 30
+    assert live.values("category").distinct().count() >= 8
+    assert Treatment.objects.live().filter(locale__language_code="en").count() >= 5
+    for treatment in live:
+        local = TreatmentPage.objects.live().filter(treatment=treatment)
+        assert local.count() >= 3, treatment
+        assert len({page.local_referral for page in local}) == local.count()
 
     before = snapshot()
     call_command("load_demo")

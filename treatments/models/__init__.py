@@ -1,0 +1,5 @@
+from .pages import TreatmentIndexPage, TreatmentPage
+from .snippets import Category, Diagnosis
+from .treatment import Treatment
+
+__all__ = ["Category", "Diagnosis", "Treatment", "TreatmentIndexPage", "TreatmentPage"]

@@ -1,0 +1,297 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from home.models import BasePage, Region
+from home.sites import SiteDirectory
+from treatments.listing import AtoZFilterForm, first_letter, group_by_letter
+from treatments.stages import STAGE_FEATURES, STAGE_KEYS, STAGE_LABELS, stages_for
+
+from .snippets import Category
+from .treatment import Treatment
+
+
+def live_translation(treatment_id, language_code):
+    """The live national treatment in `language_code`, else its live Bokmål version.
+
+    Returns (treatment, is_fallback); two queries (the treatment and its diagnoses).
+    """
+    candidates = list(
+        Treatment.objects.live()
+        .filter(
+            translation_key__in=Treatment.objects.filter(pk=treatment_id).values("translation_key"),
+            locale__language_code__in={language_code, settings.LANGUAGE_CODE},
+        )
+        .select_related("category", "locale")
+        .prefetch_related("diagnoses")
+    )
+    for treatment in candidates:
+        if treatment.locale.language_code == language_code:
+            return treatment, False
+    return (candidates[0], True) if candidates else (None, False)
+
+
+def journey_sections(treatment, page=None):
+    """National text of each stage with the local addition shown directly under it."""
+    return [
+        {
+            "key": key,
+            "label": label,
+            "national": html,
+            "local": getattr(page, f"local_{key}", "") if page else "",
+        }
+        for key, label, html in treatment.stages()
+    ]
+
+
+def local_stage_field(key):
+    return RichTextField(
+        _("Local addition: %(stage)s") % {"stage": STAGE_LABELS[key]},
+        blank=True,
+        features=STAGE_FEATURES,
+        help_text=_("Shown directly under the national text of this stage."),
+    )
+
+
+class TreatmentIndexPage(RoutablePageMixin, BasePage):
+    """`/behandlinger/`: a hospital's A–Å, or on the portal the national A–Å."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
+    subpage_types = ["treatments.TreatmentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("treatment index page")
+
+    @property
+    def is_national(self):
+        return self.get_parent().specific_class.__name__ == "PortalHomePage"
+
+    def categories(self):
+        return Category.objects.filter(locale_id=self.locale_id)
+
+    def route(self, request, path_components):
+        # Local treatment pages (children) win over the portal's national routes.
+        if path_components:
+            try:
+                return super(RoutablePageMixin, self).route(request, path_components)
+            except Http404:
+                pass
+        return super().route(request, path_components)
+
+    @path("")
+    def index(self, request):
+        categories = list(self.categories())
+        form = AtoZFilterForm(request.GET, categories)
+        category_slug, letter = form.selected()
+        if self.is_national:
+            items = [
+                {
+                    "title": t.title,
+                    "url": self.url + self.reverse_subpage("national", args=[t.slug]),
+                    "summary": t.summary,
+                    "category": t.category,
+                    "kind": t.get_kind_display(),
+                }
+                for t in Treatment.objects.live()
+                .filter(locale_id=self.locale_id)
+                .select_related("category")
+            ]
+        else:
+            items = [
+                {
+                    "title": p.title,
+                    "url": p.get_url(request),
+                    "summary": p.treatment.summary,
+                    "category": p.treatment.category,
+                    "kind": p.treatment.get_kind_display(),
+                }
+                for p in TreatmentPage.objects.live()
+                .public()
+                .child_of(self)
+                .filter(treatment__live=True)
+                .select_related("treatment__category")
+            ]
+        if category_slug:
+            chosen = next(c for c in categories if c.slug == category_slug)
+            items = [i for i in items if i["category"].translation_key == chosen.translation_key]
+        letters = {first_letter(item["title"]) for item in items}
+        if letter:
+            items = [item for item in items if first_letter(item["title"]) == letter]
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "groups": group_by_letter(items, lambda item: item["title"]),
+                "count": len(items),
+                "letters_with_items": letters,
+                "selected_category": category_slug,
+                "selected_letter": letter,
+            },
+        )
+
+    @path("<slug:slug>/", name="national")
+    def national(self, request, slug):
+        """The portal's page for one national treatment, with where it is offered."""
+        if not self.is_national:
+            raise Http404
+        treatment = get_object_or_404(
+            Treatment.objects.live()
+            .filter(locale_id=self.locale_id)
+            .select_related("category")
+            .prefetch_related("diagnoses"),
+            slug=slug,
+        )
+        return self.render(
+            request,
+            template="treatments/national_treatment.html",
+            context_overrides={
+                "treatment": treatment,
+                "sections": journey_sections(treatment),
+                "offered_by_region": offered_by_region(treatment, request),
+            },
+        )
+
+
+def offered_by_region(treatment, request):
+    """Every hospital offering the treatment, grouped by region; a fixed number of queries.
+
+    Each hospital is listed once, with its page in the active language when it has one.
+    """
+    directory = SiteDirectory()
+    language = get_language()
+    pages = (
+        TreatmentPage.objects.live()
+        .public()
+        .filter(treatment__translation_key=treatment.translation_key)
+        .select_related("locale")
+    )
+    chosen = {}
+    for page in pages:
+        trust = directory.trust_for(page)
+        if trust is None:
+            continue
+        current = chosen.get(trust.pk)
+        if current is None or page.locale.language_code == language:
+            chosen[trust.pk] = (trust, page)
+    by_region = {region.pk: {"region": region, "offers": []} for region in Region.objects.all()}
+    national = {"region": None, "offers": []}
+    for trust, page in sorted(chosen.values(), key=lambda item: item[0].name):
+        group = by_region.get(trust.region_id, national)
+        group["offers"].append({"trust": trust, "url": page.get_url(request), "title": page.title})
+    groups = [group for group in by_region.values() if group["offers"]]
+    return groups + ([national] if national["offers"] else [])
+
+
+class TreatmentPage(BasePage):
+    """One hospital's offer of a national treatment: the national text plus local parts."""
+
+    treatment = models.ForeignKey(
+        Treatment,
+        verbose_name=_("national treatment"),
+        # Nullable so a draft can be saved before choosing; publishing requires it.
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="local_pages",
+    )
+    local_referral = local_stage_field("referral")
+    local_investigation = local_stage_field("investigation")
+    local_therapy = local_stage_field("therapy")
+    local_follow_up = local_stage_field("follow_up")
+    local_before = local_stage_field("before")
+    local_during = local_stage_field("during")
+    local_after = local_stage_field("after")
+    practical_information = RichTextField(
+        _("practical information"), blank=True, features=STAGE_FEATURES
+    )
+    waiting_time_url = models.URLField(
+        _("waiting time link"),
+        blank=True,
+        help_text=_("Link to the waiting times for this treatment, e.g. on helsenorge.no."),
+    )
+
+    show_last_updated = True
+    content_panels = BasePage.content_panels + [
+        FieldPanel("treatment"),
+        MultiFieldPanel(
+            [FieldPanel(f"local_{key}") for key in STAGE_KEYS],
+            heading=_("Local additions to the patient journey"),
+        ),
+        FieldPanel("practical_information"),
+        FieldPanel("waiting_time_url"),
+    ]
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+    search_fields = BasePage.search_fields + [
+        *[index.SearchField(f"local_{key}") for key in STAGE_KEYS],
+        index.SearchField("practical_information"),
+        index.RelatedFields(
+            "treatment",
+            [
+                index.SearchField("title"),
+                index.SearchField("summary"),
+                *[index.SearchField(key) for key in STAGE_KEYS],
+            ],
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("treatment page")
+
+    def clean(self):
+        super().clean()
+        if not self.treatment_id:
+            raise ValidationError(
+                {"treatment": _("Choose the national treatment this page offers.")}
+            )
+        treatment = Treatment.objects.select_related("locale").get(pk=self.treatment_id)
+        if not treatment.live:
+            raise ValidationError({"treatment": _("This national treatment is not published.")})
+        if (
+            self.locale_id
+            and treatment.locale_id != self.locale_id
+            and (treatment.locale.language_code != settings.LANGUAGE_CODE)
+        ):
+            raise ValidationError(
+                {"treatment": _("Choose the national treatment in this page's language.")}
+            )
+        unused = set(STAGE_KEYS) - set(stages_for(treatment.kind))
+        errors = {
+            f"local_{key}": _("This stage is not part of this treatment's patient journey.")
+            for key in unused
+            if (getattr(self, f"local_{key}") or "").strip()
+        }
+        if errors:
+            raise ValidationError(errors)
+
+    def national_treatment(self):
+        """(live national treatment in this page's language or Bokmål, is_fallback)."""
+        if not hasattr(self, "_national"):
+            self._national = live_translation(self.treatment_id, self.locale.language_code)
+        return self._national
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        treatment, fallback = self.national_treatment()
+        context["treatment"] = treatment
+        context["treatment_is_fallback"] = fallback
+        context["sections"] = journey_sections(treatment, self) if treatment else []
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        # Without live national text there is nothing approved to show the public.
+        if self.national_treatment()[0] is None:
+            raise Http404
+        return super().serve(request, *args, **kwargs)

@@ -1,0 +1,143 @@
+import django_filters
+from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from treatments.demo import load_treatments_demo
+from treatments.models import Category, Diagnosis, Treatment, TreatmentPage
+
+NATIONAL_MODELS = ["treatment", "category", "diagnosis"]
+
+
+@hooks.register("fnsp_national_editor_permissions")
+def national_editor_permissions():
+    """Only the national editorial board writes the national base."""
+    return [
+        *[
+            f"treatments.{action}_{model}"
+            for model in NATIONAL_MODELS
+            for action in ("add", "change", "delete")
+        ],
+        "treatments.publish_treatment",
+        "treatments.lock_treatment",
+        "treatments.unlock_treatment",
+    ]
+
+
+@hooks.register("fnsp_site_editor_permissions")
+def site_editor_permissions():
+    """Local editors may read the national base (they choose from it; they cannot change it)."""
+    return [f"treatments.view_{model}" for model in NATIONAL_MODELS]
+
+
+@hooks.register("before_edit_page")
+def warn_about_unpublished_treatment(request, page):
+    if request.method == "GET" and isinstance(page.specific_deferred, TreatmentPage):
+        treatment = page.specific.treatment
+        if treatment is not None and not treatment.live:
+            messages.warning(
+                request,
+                _(
+                    "The national treatment “%(title)s” is not published. This page is hidden "
+                    "from the public until it is published again or another treatment is chosen."
+                )
+                % {"title": treatment.title},
+            )
+
+
+class LiveOnlyMixin:
+    """Local pages may only point at published national text."""
+
+    def get_object_list(self):
+        return super().get_object_list().filter(live=True)
+
+
+class LiveTreatmentChooseView(LiveOnlyMixin, ChooseView):
+    pass
+
+
+class LiveTreatmentChooseResultsView(LiveOnlyMixin, ChooseResultsView):
+    pass
+
+
+class LiveTreatmentChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = LiveTreatmentChooseView
+    choose_results_view_class = LiveTreatmentChooseResultsView
+
+
+class TreatmentFilterSet(WagtailFilterSet):
+    review = django_filters.ChoiceFilter(
+        label=_("Review"),
+        empty_label=_("Any"),
+        choices=[("overdue", _("Review overdue")), ("soon", _("Review due within 90 days"))],
+        method="filter_review",
+    )
+
+    class Meta:
+        model = Treatment
+        fields = ["kind", "category", "responsible_trust", "live"]
+
+    def filter_review(self, queryset, name, value):
+        return queryset.review_due(within_days=90 if value == "soon" else 0)
+
+
+class TreatmentViewSet(SnippetViewSet):
+    model = Treatment
+    icon = "doc-full"
+    menu_label = _("National treatments")
+    filterset_class = TreatmentFilterSet
+    chooser_viewset_class = LiveTreatmentChooserViewSet
+    list_display = [
+        "title",
+        "kind",
+        "category",
+        "responsible_trust",
+        "next_review",
+        UpdatedAtColumn(),
+    ]
+    list_export = [
+        "title",
+        "slug",
+        "kind",
+        "category",
+        "responsible_trust",
+        "approved_date",
+        "next_review",
+    ]
+    search_fields = ["title", "summary"]
+    ordering = ["title"]
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class DiagnosisViewSet(SnippetViewSet):
+    model = Diagnosis
+    icon = "clipboard-list"
+    menu_label = _("Diagnoses")
+    list_display = ["icd10", "name"]
+    search_fields = ["name", "icd10"]
+
+
+class NationalBaseGroup(ViewSetGroup):
+    menu_label = _("National base")
+    menu_icon = "doc-full-inverse"
+    menu_order = 200
+    items = (TreatmentViewSet, CategoryViewSet, DiagnosisViewSet)
+
+
+register_snippet(NationalBaseGroup)
+
+
+hooks.register("fnsp_load_demo", load_treatments_demo)
