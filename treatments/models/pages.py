@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -54,7 +55,8 @@ def journey_sections(treatment, page=None):
 
 def local_stage_field(key):
     return RichTextField(
-        _("Local addition: %(stage)s") % {"stage": STAGE_LABELS[key]},
+        # format_lazy keeps the label translatable (and migrations stable).
+        format_lazy(_("Local addition: {stage}"), stage=STAGE_LABELS[key]),
         blank=True,
         features=STAGE_FEATURES,
         help_text=_("Shown directly under the national text of this stage."),
