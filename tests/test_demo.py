@@ -6,6 +6,7 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site
 
 from home.models import HealthTrust, NavigationMenu, PortalHomePage, SiteSettings
 from treatments.models import Treatment, TreatmentPage
+from trials.models import TrialPage
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,18 @@ def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatc
         local = TreatmentPage.objects.live().filter(treatment=treatment)
         assert local.count() >= 3, treatment
         assert len({page.local_referral for page in local}) == local.count()
+
+    # Clinical trials: 25+, across regions, statuses and categories, several multi-centre.
+    trials = TrialPage.objects.live().with_status()
+    assert trials.count() >= 25
+    assert trials.values("responsible_trust__region").distinct().count() == 4
+    assert {"open", "planned", "closed", "suspended", "withdrawn"} <= set(
+        trials.values_list("recruitment_status", flat=True)
+    )
+    assert trials.values("categories").distinct().count() >= 8
+    multi_centre = [t for t in trials if t.participating_trusts.count() >= 2]
+    assert len(multi_centre) >= 5
+    assert all(t.treatments.exists() and t.diagnoses.exists() for t in trials)
 
     before = snapshot()
     call_command("load_demo")

@@ -444,14 +444,14 @@ def ensure_index(home, report, portal=False):
     )
 
 
-def add_to_menu(site, index):
-    """Put "Behandlinger" first in the site's menu, once."""
+def add_to_menu(site, index, position=0):
+    """Put a section's index page in the site's menu, once."""
     menu = SiteSettings.for_site(site).main_navigation
     if menu is None or any(
         item.value["page"] and item.value["page"].pk == index.pk for item in menu.items
     ):
         return
-    menu.items.insert(0, ("link", {"label": index.title, "page": index, "url": ""}))
+    menu.items.insert(position, ("link", {"label": index.title, "page": index, "url": ""}))
     menu.save()
 
 

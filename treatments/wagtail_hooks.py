@@ -140,4 +140,5 @@ class NationalBaseGroup(ViewSetGroup):
 register_snippet(NationalBaseGroup)
 
 
-hooks.register("fnsp_load_demo", load_treatments_demo)
+# Demo loaders run in dependency order: trials (20) link to treatments (10).
+hooks.register("fnsp_load_demo", load_treatments_demo, order=10)

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from home.models import HealthTrust
 from tests.factories import make_hospital
-from tests.treatments.factories import TreatmentFactory, offer
+from tests.treatments.factories import DiagnosisFactory, TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,8 @@ def test_local_page_query_count_does_not_depend_on_how_many_hospitals_offer_it(
     client, bergen, django_assert_max_num_queries
 ):
     treatment = TreatmentFactory(title="Kneprotese", slug="kneprotese")
-    treatment.diagnoses.create(icd10="M17", name="Kneartrose", locale=treatment.locale)
+    treatment.diagnoses.add(DiagnosisFactory(icd10="M17", name="Kneartrose"))
+    treatment.save()
     offer(bergen[2], treatment)
     offer(make_hospital("ahus")[2], treatment)
     get(client, "/behandlinger/kneprotese/")

@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from home.models import BasePage, Region
+from home.models import BasePage, PortalHomePage, Region
 from home.sites import SiteDirectory
 from treatments.listing import AtoZFilterForm, first_letter, group_by_letter
 from treatments.stages import STAGE_FEATURES, STAGE_KEYS, STAGE_LABELS, stages_for
@@ -53,6 +54,18 @@ def journey_sections(treatment, page=None):
     ]
 
 
+def related_panels(request, treatment):
+    """HTML panels other apps add to treatment pages (e.g. open clinical trials).
+
+    Registered through the `fnsp_treatment_related` hook, so this app needs no
+    knowledge of the apps that build on it.
+    """
+    if treatment is None:
+        return []
+    panels = (hook(request, treatment) for hook in hooks.get_hooks("fnsp_treatment_related"))
+    return [panel for panel in panels if panel]
+
+
 def local_stage_field(key):
     return RichTextField(
         # format_lazy keeps the label translatable (and migrations stable).
@@ -78,7 +91,7 @@ class TreatmentIndexPage(RoutablePageMixin, BasePage):
 
     @property
     def is_national(self):
-        return self.get_parent().specific_class.__name__ == "PortalHomePage"
+        return self.get_parent().specific_class is PortalHomePage
 
     def categories(self):
         return Category.objects.filter(locale_id=self.locale_id)
@@ -162,6 +175,7 @@ class TreatmentIndexPage(RoutablePageMixin, BasePage):
                 "treatment": treatment,
                 "sections": journey_sections(treatment),
                 "offered_by_region": offered_by_region(treatment, request),
+                "related_panels": related_panels(request, treatment),
             },
         )
 
@@ -290,6 +304,7 @@ class TreatmentPage(BasePage):
         context["treatment"] = treatment
         context["treatment_is_fallback"] = fallback
         context["sections"] = journey_sections(treatment, self) if treatment else []
+        context["related_panels"] = related_panels(request, treatment)
         return context
 
     def serve(self, request, *args, **kwargs):
