@@ -67,10 +67,10 @@ def localized_menu(menu_id):
     return chosen, chosen is not None
 
 
-def _alert_settings_of(site_settings):
+def _related_or_none(site, name):
     try:
-        return site_settings.site.alertsettings
-    except AlertSettings.DoesNotExist:
+        return getattr(site, name)
+    except (SiteSettings.DoesNotExist, AlertSettings.DoesNotExist):
         return None
 
 
@@ -79,17 +79,17 @@ def settings_and_alerts(request, site):
 
     The site's settings are cached on the request as ``SiteSettings.for_request`` does.
     """
-    rows = {
-        row.site_id: row
-        for row in SiteSettings.base_queryset()
-        .filter(Q(site=site) | Q(site__is_default_site=True))
-        .select_related("site__alertsettings")
+    sites = {
+        row.pk: row
+        for row in Site.objects.filter(Q(pk=site.pk) | Q(is_default_site=True)).select_related(
+            "sitesettings", "alertsettings"
+        )
     }
-    own = rows.get(site.pk) or SiteSettings.for_site(site)
+    own = _related_or_none(sites.get(site.pk), "sitesettings") or SiteSettings.for_site(site)
     own._request = request
     setattr(request, SiteSettings.get_cache_attr_name(), own)
-    ordered = [own] + [row for pk, row in rows.items() if pk != site.pk]
-    alerts = tuple(filter(None, (_alert_settings_of(row) for row in ordered)))
+    ordered = [sites.get(site.pk)] + [row for pk, row in sites.items() if pk != site.pk]
+    alerts = tuple(filter(None, (_related_or_none(row, "alertsettings") for row in ordered)))
     return own, alerts
 
 
