@@ -5,6 +5,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from wagtail.models import Page
 
 from careers.occurrences import Occurrence
 
@@ -59,14 +60,21 @@ def filter_activities(queryset, filters, trust_map):
     return place_filters(queryset, filters, trust_map)
 
 
-def upcoming_activities(querysets, today, trust_map=None, limit=None):
-    """Upcoming occurrences of the live pages of `querysets`, soonest first.
+def private_q():
+    """Pages in private sections; like `.public()`, but one query for all the listings."""
+    return Page.objects.all().private_q()
 
-    One query per queryset; the dates are expanded in Python.
+
+def upcoming_activities(querysets, today, trust_map=None, limit=None, private=None):
+    """Upcoming occurrences of the live, public pages of `querysets`, soonest first.
+
+    One query per queryset (and one for `private` unless given); dates expand in Python.
     """
+    private = private_q() if private is None else private
     items = []
     for queryset in querysets:
-        for page in queryset.live().public().filter(last_day__gte=today).select_related("locale"):
+        pages = queryset.live().exclude(private).filter(last_day__gte=today)
+        for page in pages.select_related("locale"):
             trust = trust_map.for_page(page) if trust_map else None
             items += [
                 ListedOccurrence(page, occurrence, trust)

@@ -65,7 +65,6 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     show_last_updated = True
     schema_type = "Event"
-    template = "careers/activity_page.html"
     parent_page_types = ["careers.CareersIndexPage"]
     subpage_types = []
     content_panels = BasePage.content_panels + [
@@ -162,6 +161,7 @@ class CoursePage(ActivityPage):
     """A course for health personnel, or patient and relative education."""
 
     schema_type = "EducationEvent"
+    template = "careers/activity_page.html"
 
     class Meta:
         verbose_name = _("course")
@@ -170,6 +170,8 @@ class CoursePage(ActivityPage):
 
 class EventPage(ActivityPage):
     """An event: open day, conference, job fair, lecture."""
+
+    template = "careers/activity_page.html"
 
     class Meta:
         verbose_name = _("event")

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from careers import ical
 from careers.forms import ActivityFilterForm, JobFilterForm
-from careers.listings import filter_activities, filter_jobs, upcoming_activities
+from careers.listings import filter_activities, filter_jobs, private_q, upcoming_activities
 from careers.sites import TrustMap
 from home.models import BasePage
 
@@ -57,8 +57,9 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
         trust_map = TrustMap()
         trust = trust_map.for_page(self)
         form = JobFilterForm(request.GET, trust_map, national=trust is None)
+        private = private_q()
         jobs = filter_jobs(
-            self._scope(JobPage.objects.open_on(today).public(), trust),
+            self._scope(JobPage.objects.open_on(today).exclude(private), trust),
             form.filters(),
             trust_map,
         ).select_related("profession")
@@ -75,12 +76,16 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
                 today,
                 trust_map,
                 limit=OVERVIEW_ACTIVITIES,
+                private=private,
             ),
         }
         if trust is not None:
-            context["educations"] = EducationPage.objects.live().public().child_of(self)
+            context["educations"] = EducationPage.objects.live().exclude(private).child_of(self)
             context["professions"] = (
-                ProfessionPage.objects.live().public().child_of(self).select_related("profession")
+                ProfessionPage.objects.live()
+                .exclude(private)
+                .child_of(self)
+                .select_related("profession")
             )
         return self.render(request, context_overrides=context)
 
