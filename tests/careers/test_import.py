@@ -246,7 +246,7 @@ def test_an_empty_feed_unpublishes_everything_only_when_asked(tmp_path, bergen_j
 
 
 def test_unreadable_source_and_unknown_site_are_clear_errors(tmp_path, bergen_jobb, ous):
-    with pytest.raises(CommandError, match="Could not read .*nope.json"):
+    with pytest.raises(CommandError, match=r"Could not read .*nope\.json"):
         run(str(tmp_path / "nope.json"))
     with pytest.raises(CommandError, match="Unknown site 'atlantis'"):
         run(feed(tmp_path, [job("A1")]), "atlantis")
@@ -313,7 +313,7 @@ def test_json_ld_validity_errors_are_reported_per_posting(tmp_path, bergen_jobb)
     broken = dict(posting, identifier="X2", employmentType="ASTRONAUT")
     path = tmp_path / "feed.jsonld"
     path.write_text(json.dumps([posting, broken]), encoding="utf-8")
-    out, err = run(str(path))
+    _out, err = run(str(path))
     assert "Rejected record 2 (X2): employmentType 'ASTRONAUT'" in err
     [x1] = imported().values()
     assert (x1.position_type, x1.department, x1.location) == (
