@@ -55,9 +55,12 @@ class DepartmentIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site_root = self.get_parent()
+        # The site's locations: pages below this page's parent (the site root), no query for it.
         locations = list(
-            LocationPage.objects.descendant_of(site_root).live().public().order_by("title")
+            LocationPage.objects.filter(path__startswith=self.path[: -self.steplen])
+            .live()
+            .public()
+            .order_by("title")
         )
         chosen = next(
             (loc for loc in locations if loc.slug == request.GET.get("location", "")), None
