@@ -19,7 +19,9 @@ class ProfessionViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = ["name", "slug", "group"]
     list_filter = ["group"]
-    search_fields = ["name"]
+    # A short list: the database's own matching, which also finds partial words on SQLite.
+    search_fields = ["name", "description"]
+    search_backend_name = None
 
 
 register_snippet(ProfessionViewSet)
@@ -49,6 +51,12 @@ hooks.register("after_edit_page", warn_about_past_deadline)
 @hooks.register("fnsp_national_editor_permissions")
 def national_profession_permissions():
     return ["careers.add_profession", "careers.change_profession"]
+
+
+@hooks.register("fnsp_site_editor_permissions")
+def site_profession_permissions():
+    # Professions are national; a site's editors only choose them for jobs and courses.
+    return ["careers.view_profession"]
 
 
 hooks.register("fnsp_load_demo", load_careers_demo)
