@@ -21,16 +21,15 @@ class FilterForm(forms.Form):
         super().__init__(data)
         if national:
             regions = {
-                trust.region.slug: trust.region for _path, trust in trust_map.roots if trust.region
+                trust.region.slug: trust.region for trust in trust_map.trusts if trust.region
             }
             self.fields["region"].choices = ALL + [
                 (region.slug, region.name)
                 for region in sorted(regions.values(), key=lambda r: (r.sort_order, r.name))
             ]
-            self.fields["hospital"].choices = ALL + sorted(
-                ((trust.slug, trust.name) for _path, trust in trust_map.roots),
-                key=lambda choice: choice[1],
-            )
+            self.fields["hospital"].choices = ALL + [
+                (trust.slug, trust.name) for trust in trust_map.trusts
+            ]
         else:
             del self.fields["region"]
             del self.fields["hospital"]

@@ -1,6 +1,7 @@
 """Queries of the listings, shared by the index pages and profession pages."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import reduce
 from operator import or_
 
@@ -8,6 +9,9 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from careers.occurrences import Occurrence
+
+# Listings and their .ics look a year ahead; a course's own page shows all its dates.
+HORIZON = timedelta(days=366)
 
 
 @dataclass
@@ -26,9 +30,9 @@ def under_paths(queryset, paths):
 
 def place_filters(queryset, filters, trust_map):
     if "hospital" in filters:
-        queryset = under_paths(queryset, [trust_map.root_path(filters["hospital"])])
+        queryset = under_paths(queryset, trust_map.paths(trust_slug=filters["hospital"]))
     if "region" in filters:
-        queryset = under_paths(queryset, trust_map.region_paths(filters["region"]))
+        queryset = under_paths(queryset, trust_map.paths(region_slug=filters["region"]))
     return queryset
 
 
@@ -71,14 +75,16 @@ def upcoming_activities(querysets, today, trust_map=None, limit=None, private=No
     One query per queryset (and one for `private` unless given); dates expand in Python.
     """
     private = private_q() if private is None else private
+    until = today + HORIZON
     items = []
     for queryset in querysets:
-        pages = queryset.live().exclude(private).filter(last_day__gte=today)
+        pages = queryset.live().exclude(private).filter(last_day__gte=today, first_day__lte=until)
         for page in pages.select_related("locale"):
             trust = trust_map.for_page(page) if trust_map else None
             items += [
                 ListedOccurrence(page, occurrence, trust)
                 for occurrence in page.upcoming_occurrences(today)
+                if occurrence.day <= until
             ]
     items.sort(key=lambda item: (item.occurrence.start, item.page.title))
     return items[:limit] if limit else items

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from careers.blocks import ContactsBlock
-from careers.listings import upcoming_activities
+from careers.listings import private_q, upcoming_activities
 from home.models import BasePage
 
 from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
@@ -108,9 +108,10 @@ class ProfessionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         section = self.get_parent()
+        private = private_q()
         context["jobs"] = (
             JobPage.objects.open_on(today)
-            .public()
+            .exclude(private)
             .descendant_of(section)
             .filter(profession_id=self.profession_id)
             .order_by("deadline", "title")
@@ -121,10 +122,11 @@ class ProfessionPage(BasePage):
                 for model in ACTIVITY_MODELS
             ],
             today,
+            private=private,
         )
         context["educations"] = (
             EducationPage.objects.live()
-            .public()
+            .exclude(private)
             .descendant_of(section)
             .filter(professions=self.profession_id)
         )

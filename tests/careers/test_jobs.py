@@ -212,3 +212,15 @@ def test_jobs_only_go_under_a_careers_section(bergen):
     _trust, _site, home = bergen
     assert not JobPage.can_create_at(home)
     assert not JobPage.can_create_at(Page.get_first_root_node())
+
+
+@at(2026, 3, 1, 12)
+def test_a_new_job_can_be_previewed_before_it_is_saved(admin_client, bergen_jobb):
+    url = f"/admin/pages/add/careers/jobpage/{bergen_jobb.pk}/preview/"
+    response = admin_client.post(url, job_form_data(bergen_jobb))
+    assert response.json()["is_valid"] is True
+    preview = admin_client.get(url)
+    assert preview.status_code == 200
+    page = soup(preview)
+    assert page.h1.get_text(strip=True) == "Overlege"
+    assert page.find("a", string="Søk på stillingen")
