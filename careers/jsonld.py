@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.rich_text import expand_db_html
 
 from careers.occurrences import expand, local_zone
@@ -38,7 +39,7 @@ def employment_types(job):
 
 def job_posting(job, request, trust):
     posted = job.first_published_at or timezone.now()
-    description = f"<p>{job.summary}</p>" + (expand_db_html(job.body) if job.body else "")
+    description = f"<p>{escape(job.summary)}</p>" + (expand_db_html(job.body) if job.body else "")
     data = {
         "@context": CONTEXT,
         "@type": "JobPosting",

@@ -34,6 +34,7 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
+    max_count_per_parent = 1
     subpage_types = [
         "careers.JobPage",
         "careers.CoursePage",

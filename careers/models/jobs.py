@@ -69,6 +69,9 @@ class JobPage(BasePage):
 
     objects = PageManager.from_queryset(JobPageQuerySet)()
 
+    # A copy (or translation) is a new posting, not the feed's job.
+    exclude_fields_in_copy = ["external_id"]
+
     show_last_updated = True
     parent_page_types = ["careers.CareersIndexPage"]
     subpage_types = []

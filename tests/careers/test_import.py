@@ -155,6 +155,14 @@ def test_import_updates_changed_jobs_and_unpublishes_those_gone_from_the_feed(
     assert "1 updated" in out and imported()["A2"].live
 
 
+def test_a_copied_job_is_not_the_feeds(tmp_path, bergen_jobb):
+    run(feed(tmp_path, [job("A1")]))
+    copy = imported()["A1"].copy(update_attrs={"slug": "kopi", "title": "Kopi"})
+    assert copy.external_id == ""
+    out, _err = run(feed(tmp_path, [job("A1")]))
+    assert "1 unchanged" in out and JobPage.objects.get(pk=copy.pk).live
+
+
 def test_import_only_touches_the_given_site(tmp_path, bergen_jobb, ous_jobb):
     run(feed(tmp_path, [job("A1")]), "oslo-universitetssykehus")
     run(feed(tmp_path, [job("B1")]), "helse-bergen")
