@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 from wagtail.models import Revision
 
 from careers import importer
@@ -244,6 +244,18 @@ def test_a_broken_feed_exits_with_an_error_and_changes_nothing(
     with pytest.raises(CommandError, match=message):
         run(str(path))
     assert snapshot() == before
+
+
+def test_a_broken_feed_makes_manage_py_exit_non_zero(tmp_path, bergen_jobb, capsys):
+    path = tmp_path / "broken.json"
+    path.write_text("{nope", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        ManagementUtility(
+            ["manage.py", "import_jobs", str(path), "--site", "helse-bergen"]
+        ).execute()
+    assert exit_info.value.code == 1
+    assert "CommandError: The feed is not valid JSON" in capsys.readouterr().err
+    assert not JobPage.objects.exists()
 
 
 def test_an_empty_feed_unpublishes_everything_only_when_asked(tmp_path, bergen_jobb):
