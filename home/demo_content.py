@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -158,8 +159,7 @@ def ensure_locations(home, trust, ensure_child, report):
 
 
 def slugify_no(text):
-    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", " ": "-"})
-    return "".join(c for c in text.lower().translate(table) if c.isalnum() or c == "-")
+    return slugify(text.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"})))
 
 
 def ensure_departments(home, trust, locations, ensure_child, report):

@@ -10,8 +10,10 @@ from home.models import (
     LocationPage,
     NewsIndexPage,
     NewsPage,
+    PageFeedback,
 )
 from tests.factories import (
+    ContentPageFactory,
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
     LocationIndexPageFactory,
@@ -53,6 +55,20 @@ def test_add_and_edit_forms_render(client, portal, bergen, ous):
     # One listing of each kind per site.
     url = reverse("wagtailadmin_pages:add", args=["home", "newsindexpage", home.pk])
     assert client.get(url).status_code == 302
+    url = reverse("wagtailadmin_pages:add", args=["home", "contentpage", home.pk])
+    assert client.get(url).status_code == 200  # the body's blocks, the contact card included
     url = reverse("wagtailsettings:edit", args=["home", "alertsettings", site.pk])
     assert client.get(url).status_code == 200
-    assert client.get(reverse("page_feedback_report")).status_code == 200
+
+
+def test_the_feedback_report_exports_its_counts(client, portal, bergen):
+    _t, _s, home = bergen
+    page = ContentPageFactory(parent=home, title="Parkering")
+    PageFeedback.objects.bulk_create(
+        [PageFeedback(page=page, found=found) for found in (True, False, False)]
+    )
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(reverse("page_feedback_report"), {"export": "csv"})
+    assert response.status_code == 200
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[1].startswith("Parkering,") and lines[1].endswith(",1,2")
