@@ -204,8 +204,9 @@ class ContactCardBlock(blocks.StructBlock):
     - ``visiting_address``, ``opening_hours``, ``phone``, ``phone_hours``, ``email``.
 
     Without a department, a title and at least one of phone, e-mail or reporting point are
-    required. Template: ``home/blocks/contact_card.html``; the value's ``contact`` property
-    gives the data to show whichever source it comes from.
+    required. Template: ``home/blocks/contact_card.html``; the card's heading is an ``h2``,
+    or another level with ``{% include_block card with heading_level=3 %}``. The value's
+    ``contact`` property gives the data to show, whichever source it comes from.
     """
 
     department = blocks.PageChooserBlock(

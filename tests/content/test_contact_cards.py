@@ -61,3 +61,27 @@ def test_a_phone_change_on_the_department_shows_on_every_page_that_uses_it(
         assert "Resepsjonen, 2. etasje" in card.get_text()
         assert "Jonas Lies vei 65" in card.get_text()
         assert card.h2.a.get_text(strip=True) == "Hjerteavdelingen"
+
+
+def test_a_card_without_a_department_shows_its_own_fields_at_any_heading_level(bergen):
+    from django.template import Context, Template
+
+    from home.blocks import ContactCardBlock
+
+    block = ContactCardBlock()
+    value = block.to_python(
+        {
+            "title": "Pasientreiser",
+            "phone": "800 00 001",
+            "reporting_point": "Inngang A",
+            "visiting_address": "Eksempelveien 1",
+            "opening_hours": "08–15",
+            "email": "",
+        }
+    )
+    html = block.render(value)
+    assert '<h2 class="box-heading">Pasientreiser</h2>' in html
+    assert "Inngang A" in html and "Eksempelveien 1" in html and "tel:80000001" in html
+    template = Template("{% load wagtailcore_tags %}{% include_block card with heading_level=3 %}")
+    html = template.render(Context({"card": block.bind(value)}))
+    assert '<h3 class="box-heading">Pasientreiser</h3>' in html
