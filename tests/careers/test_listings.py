@@ -141,6 +141,9 @@ def test_malformed_filters_are_shown_as_errors_and_ignored(client, jobs, params)
     assert len(titles(response)) == 5
     errors = soup(response).select(".form-error")
     assert len(errors) == 1
+    # The error is tied to its field for screen readers.
+    [field] = soup(response).select("[aria-invalid=true]")
+    assert field["aria-describedby"] == errors[0]["id"]
     assert "<script>alert" not in response.content.decode()
 
 
