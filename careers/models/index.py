@@ -110,6 +110,12 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
     def calendar(self, request):
         trust, form, items = self._activities(request)
         page_obj = Paginator(items, CALENDAR_PER_PAGE).get_page(request.GET.get("page"))
+        # The calendar is a route of this page: the trail ends one step below it.
+        crumbs = [
+            {"title": page.title, "url": page.get_url(request)}
+            for page in self.get_ancestors(inclusive=True).filter(depth__gte=2)
+        ]
+        crumbs.append({"title": gettext("Courses and events"), "url": None})
         return self.render(
             request,
             template="careers/calendar.html",
@@ -118,6 +124,7 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
                 "form": form,
                 "page_obj": page_obj,
                 "query_string": _without_page(request),
+                "crumbs": crumbs,
             },
         )
 

@@ -234,6 +234,13 @@ def test_hospital_calendar_lists_its_own_upcoming_occurrences(client, calendar_p
         ("Diabeteskurs", "2026-03-24"),
         ("Diabeteskurs", "2026-03-31"),
     ]
+    crumbs = soup(get(client, "/jobb/kalender/", "helse-bergen")).find("nav", class_="breadcrumb")
+    assert [li.get_text(strip=True) for li in crumbs("li")] == [
+        "Helse Bergen HF",
+        "Jobb og karriere",
+        "Kurs og arrangementer",
+    ]
+    assert crumbs.find(attrs={"aria-current": "page"}).get_text() == "Kurs og arrangementer"
     calendar = parse_ics(get(client, "/jobb/kalender/ics/", "helse-bergen"))
     assert {str(event["summary"]) for event in calendar.walk("VEVENT")} == {"Diabeteskurs"}
     assert "Helse Bergen HF" in str(calendar["x-wr-calname"])
