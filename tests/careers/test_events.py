@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from icalendar import Calendar
 from wagtail import blocks
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from careers.blocks import DatesBlock, WeeklyBlock
 from careers.models import Audience, CoursePage
@@ -332,3 +333,75 @@ def test_online_event_json_ld_is_an_event_with_a_virtual_location(client, bergen
         "url": "https://meet.eksempel.no/webinar",
     }
     assert "eventSchedule" not in data and "offers" not in data
+
+
+def course_form_data(**overrides):
+    data = {
+        "title": "Diabeteskurs",
+        "slug": "diabeteskurs",
+        "summary": "Kurs for personer med diabetes.",
+        "audience": Audience.PATIENTS,
+        "dates": streamfield(
+            [
+                (
+                    "weekly",
+                    {
+                        "weekday": "1",
+                        "first_date": "2026-03-03",
+                        "last_date": "2026-03-31",
+                        "start_time": "17:00",
+                        "end_time": "19:00",
+                        "exceptions": {
+                            "count": "1",
+                            "0": {"value": "2026-03-17", "deleted": "", "order": "0", "id": ""},
+                        },
+                    },
+                )
+            ]
+        ),
+        "place": "Lærings- og mestringssenteret",
+        "address": "",
+        "digital_link": "",
+        "registration_url": "",
+        "registration_deadline": "",
+        "capacity": "20",
+        "price": "0",
+        "organiser": "LMS",
+        "body": rich_text(""),
+        "contacts": streamfield([]),
+        "comments": inline_formset([]),
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_an_editor_creates_a_weekly_course_with_an_exception(admin_client, bergen_jobb):
+    response = admin_client.post(
+        f"/admin/pages/add/careers/coursepage/{bergen_jobb.pk}/", course_form_data()
+    )
+    assert response.status_code == 302
+    course = CoursePage.objects.get(slug="diabeteskurs")
+    assert course.live
+    assert (course.first_day, course.last_day) == (date(2026, 3, 3), date(2026, 3, 31))
+    assert date(2026, 3, 17) not in [o.day for o in course.occurrences()]
+    assert len(course.occurrences()) == 4
+
+
+@pytest.mark.parametrize(
+    ("fields", "errors"),
+    [
+        ({"place": ""}, {"place": ["Oppgi et sted, en digital lenke eller begge."]}),
+        (
+            {"digital_link": "http://meet.eksempel.no/1"},
+            {"digital_link": ["Skriv en adresse som begynner med https://."]},
+        ),
+    ],
+)
+def test_place_and_links_are_checked_in_the_form(admin_client, bergen_jobb, fields, errors):
+    response = admin_client.post(
+        f"/admin/pages/add/careers/coursepage/{bergen_jobb.pk}/", course_form_data(**fields)
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == errors
+    assert not CoursePage.objects.exists()
