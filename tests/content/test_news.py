@@ -61,16 +61,16 @@ def test_tag_filter_and_unknown_tags(client, portal, bergen):
     assert len(unknown.select(".news-item__title a")) == 2
 
 
-def test_an_image_without_alt_text_is_an_error(bergen, image):
+def test_saving_a_news_image_without_alt_text_is_refused(bergen, image):
     _t, _s, home = bergen
     index = NewsIndexPageFactory(parent=home)
     news = NewsPage(title="Bilde uten alt", slug="bilde", lead="Ingress", image=image)
     with pytest.raises(ValidationError) as error:
-        index.add_child(instance=news)
-        news.full_clean()
+        index.add_child(instance=news)  # Page.save() runs full_clean()
     assert "image_alt" in error.value.message_dict
     news.image_alt = "Sykehusbygget i sol"
-    news.full_clean()
+    index.add_child(instance=news)
+    assert NewsPage.objects.get(slug="bilde").image_alt == "Sykehusbygget i sol"
 
 
 def test_news_page_renders_its_image_with_the_alt_text(client, portal, bergen, image):
@@ -163,3 +163,33 @@ def test_national_feed_and_listing_stay_within_a_fixed_query_budget(
         get(client, "/aktuelt/")
     many = (count_queries(client, "/aktuelt/feed/rss/"), count_queries(client, "/aktuelt/"))
     assert many == few
+
+
+def test_the_admin_refuses_a_news_image_without_alt_text(client, portal, bergen, image):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from tests.factories import UserFactory
+
+    _t, _s, home = bergen
+    index = NewsIndexPageFactory(parent=home)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailadmin_pages:add", args=["home", "newspage", index.pk])
+    data = {
+        "title": "Med bilde",
+        "slug": "med-bilde",
+        "date": "2026-03-10",
+        "lead": "Ingress",
+        "image": str(image.pk),
+        "image_alt": "",
+        "author": "",
+        "tags": "",
+        "body": streamfield([]),
+    }
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 200
+    assert "image_alt" in response.context["form"].errors
+    assert not NewsPage.objects.filter(slug="med-bilde").exists()
+    data["image_alt"] = "Sykehusbygget"
+    assert client.post(url, nested_form_data(data)).status_code == 302
+    assert NewsPage.objects.get(slug="med-bilde").image_alt == "Sykehusbygget"
