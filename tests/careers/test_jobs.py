@@ -51,6 +51,7 @@ def test_a_job_leaves_every_listing_the_day_after_its_deadline(client, portal_jo
         page = soup(get(client, "/jobb/jordmor/", "helse-bergen"))
         assert page.find("a", string="Søk på stillingen")["href"] == job.apply_url
         assert not page.find(class_="notice--closed")
+        assert not page.find("meta", attrs={"name": "robots"})
 
     # Five minutes later, in Norway, it is the 11th: no cron job needed.
     with at(2026, 3, 11, 0, 4):
@@ -64,6 +65,7 @@ def test_a_job_leaves_every_listing_the_day_after_its_deadline(client, portal_jo
         assert not page.find("a", string="Søk på stillingen")
         assert job.apply_url not in response.content.decode()
         assert json_ld(response) == []
+        assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
 def test_open_on_is_the_reusable_query_for_the_api(bergen_jobb):
