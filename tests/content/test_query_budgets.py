@@ -26,6 +26,7 @@ BUDGETS = {
     "location index": 15,
     "location page": 16,
     "news page": 16,
+    "news index": 19,
 }
 
 
@@ -120,3 +121,21 @@ def test_department_page_and_news_page_budgets(client, portal, site, django_asse
     news.tags.add("Forskning", "Kreft")
     news.save()
     measure(client, "/aktuelt/sak/", BUDGETS["news page"], django_assert_max_num_queries)
+
+
+def test_a_sites_news_listing_costs_the_same_for_5_or_15_items(
+    client, portal, site, django_assert_max_num_queries
+):
+    index = NewsIndexPageFactory(parent=site["home"])
+
+    def add(start, count):
+        for n in range(start, start + count):
+            item = NewsPageFactory(parent=index, slug=f"sak-{n}")
+            item.tags.add(f"Emne {n}", "Felles")
+            item.save()
+
+    add(0, 5)
+    few = measure(client, "/aktuelt/", BUDGETS["news index"], django_assert_max_num_queries)
+    add(5, 10)
+    assert count_queries(client, "/aktuelt/", "helse-bergen") == few
+    assert count_queries(client, "/aktuelt/?tag=felles&page=2", "helse-bergen") <= few + 1
