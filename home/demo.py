@@ -15,12 +15,14 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
+from home.demo_content import besokstider_body, ensure_site_content
 from home.groups import sync_site_groups
 from home.models import (
     ContentPage,
     HealthTrust,
     HospitalHomePage,
     NavigationMenu,
+    NewsIndexPage,
     PortalHomePage,
     Region,
     SiteSettings,
@@ -65,11 +67,17 @@ def rich(text):
     return "".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n"))
 
 
-def ensure_child(parent, model, slug, report, **fields):
+def ensure_child(parent, model, slug, report, prepare=None, **fields):
+    """The child page with this slug; created and published only when missing.
+
+    `prepare(page)` sets what the constructor cannot, such as child rows and tags.
+    """
     existing = parent.get_children().filter(slug=slug).first()
     if existing:
         return existing.specific
     page = model(slug=slug, **fields)
+    if prepare:
+        prepare(page)
     parent.add_child(instance=page)
     report.count("pages")
     return publish(page)
@@ -127,6 +135,15 @@ def ensure_portal(report):
         intro=rich("The hospitals and health trusts of the four health regions. Sample content."),
     )
     ensure_settings(site, None, "#3d3d8f", "postmottak@fnsp.eksempel.no", report)
+    ensure_child(
+        portal,
+        NewsIndexPage,
+        "aktuelt",
+        report,
+        title="Aktuelt",
+        show_in_menus=True,
+        intro="Nyheter fra alle sykehus og helseforetak.",
+    )
     return portal
 
 
@@ -216,16 +233,9 @@ def ensure_hospital(trust, report):
         report,
         title="Besøkstider",
         intro="Besøk er viktig for pasientene. Sjekk tidene for avdelingen du skal besøke.",
-        body=[
-            (
-                "paragraph",
-                rich(
-                    "Ordinær besøkstid er hver dag kl. 12.00–20.00. Enkelte avdelinger har egne "
-                    f"tider.\n\nTa kontakt med avdelingen før du kommer. {SAMPLE_NOTE}"
-                ),
-            )
-        ],
+        body=besokstider_body(SAMPLE_NOTE),
     )
+    ensure_site_content(home, trust, patients, ensure_child, report)
     about = ensure_child(
         home,
         ContentPage,

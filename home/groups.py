@@ -35,7 +35,8 @@ COLLECTION_PERMISSIONS = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
-SITE_SETTINGS_PERMISSION = "home.change_sitesettings"
+# Webmasters edit their site's settings and its alert banners (the portal's are national).
+WEBMASTER_SETTINGS_PERMISSIONS = ["home.change_sitesettings", "home.change_alertsettings"]
 # Other apps register hooks with these names returning "app_label.codename" strings,
 # so `home` grants their rights without importing the apps that define them: national
 # editors' rights, and what every site's editors need (e.g. viewing national snippets
@@ -106,7 +107,7 @@ def sync_site(site, slug, label, report):
     collection = site_collection(label)
     page_permissions = [get_permission(f"wagtailcore.{name}") for name in PAGE_PERMISSIONS]
     collection_permissions = [get_permission(name) for name in COLLECTION_PERMISSIONS]
-    settings_permission = get_permission(SITE_SETTINGS_PERMISSION)
+    settings_permissions = [get_permission(name) for name in WEBMASTER_SETTINGS_PERMISSIONS]
     model_permissions = hooked_permissions(SITE_EDITOR_PERMISSIONS_HOOK)
 
     for name, with_settings in (
@@ -133,7 +134,7 @@ def sync_site(site, slug, label, report):
             GroupSitePermission,
             group,
             ("site_id", "permission_id"),
-            {(site.pk, settings_permission.pk)} if with_settings else set(),
+            {(site.pk, perm.pk) for perm in settings_permissions} if with_settings else set(),
             report,
         )
     report.sites.append(slug)

@@ -1,11 +1,15 @@
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import NavigationMenu
+from home.views import FeedbackReportView
 
 
 @hooks.register("before_serve_page")
@@ -31,3 +35,33 @@ class NavigationMenuViewSet(SnippetViewSet):
 
 
 register_snippet(NavigationMenuViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_report_urls():
+    return [
+        path("reports/page-feedback/", FeedbackReportView.as_view(), name="page_feedback_report"),
+        path(
+            "reports/page-feedback/results/",
+            FeedbackReportView.as_view(results_only=True),
+            name="page_feedback_report_results",
+        ),
+    ]
+
+
+class FeedbackReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report_menu_item():
+    return FeedbackReportMenuItem(
+        _("Page feedback"),
+        reverse("page_feedback_report"),
+        name="page-feedback",
+        icon_name="help",
+        order=800,
+    )

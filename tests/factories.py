@@ -100,3 +100,57 @@ def set_menu(site, pages, title=None):
     site_settings.main_navigation = menu
     site_settings.save()
     return menu
+
+
+# Site content (issue 9): locations, departments, news.
+class LocationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Steder"
+    slug = "steder"
+
+    class Meta:
+        model = "home.LocationIndexPage"
+
+
+class LocationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Sted {n}")
+    visiting_address = "Eksempelveien 1\n5000 Eksempelby"
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = "home.LocationPage"
+
+
+class DepartmentIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Avdelinger"
+    slug = "avdelinger"
+
+    class Meta:
+        model = "home.DepartmentIndexPage"
+
+
+class DepartmentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Avdeling {n}")
+    phone = "55 00 00 01"
+    email = "avdeling@eksempel.no"
+    phone_hours = "Mandag–fredag 08.00–15.00"
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = "home.DepartmentPage"
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Aktuelt"
+    slug = "aktuelt"
+
+    class Meta:
+        model = "home.NewsIndexPage"
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nyhet {n}")
+    lead = "Ingress til nyheten."
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = "home.NewsPage"

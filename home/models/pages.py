@@ -96,14 +96,21 @@ class HospitalHomePage(BasePage):
 
 
 class ContentPage(BasePage):
-    """A general content page; the content issue adds richer blocks."""
+    """The general page for everything else, built from the shared body blocks."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     show_last_updated = True
+    # The feedback endpoint accepts answers only for page types that ask for them.
+    collects_feedback = True
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage", "home.ContentPage"]
+    parent_page_types = [
+        "home.HospitalHomePage",
+        "home.PortalHomePage",
+        "home.ContentPage",
+        "home.LocationPage",
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

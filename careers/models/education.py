@@ -1,0 +1,133 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from careers.blocks import ContactsBlock
+from careers.listings import private_q, upcoming_activities
+from home.models import BasePage
+
+from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
+from .events import ACTIVITY_MODELS
+from .jobs import JobPage
+from .snippets import Profession
+
+
+class LearningActivityBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=150)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Learning activity")
+
+
+class LearningActivitiesBlock(blocks.StreamBlock):
+    activity = LearningActivityBlock()
+
+
+class EducationPage(BasePage):
+    """An education programme, such as LIS (the specialist training of doctors)."""
+
+    class Programme(models.TextChoices):
+        LIS1 = "lis1", _("LIS1 (first part of specialist training)")
+        LIS2 = "lis2", _("LIS2 (common competence modules)")
+        LIS3 = "lis3", _("LIS3 (specialty-specific training)")
+        OTHER = "annet", _("Other education")
+
+    programme = models.CharField(_("programme"), max_length=10, choices=Programme.choices)
+    summary = models.TextField(_("summary"), max_length=SUMMARY_MAX_LENGTH)
+    education_plan = RichTextField(_("education plan"), blank=True, features=RICH_FEATURES)
+    education_plan_url = models.URLField(
+        _("public education plan (link)"), blank=True, validators=[validate_https]
+    )
+    learning_activities = StreamField(
+        LearningActivitiesBlock(), verbose_name=_("learning activities"), blank=True
+    )
+    body = RichTextField(_("body"), blank=True, features=RICH_FEATURES)
+    contacts = StreamField(ContactsBlock(), verbose_name=_("contact persons"), blank=True)
+    professions = ParentalManyToManyField(
+        Profession, verbose_name=_("professions"), blank=True, related_name="education_pages"
+    )
+
+    show_last_updated = True
+    parent_page_types = ["careers.CareersIndexPage"]
+    subpage_types = []
+    content_panels = BasePage.content_panels + [
+        FieldPanel("programme"),
+        FieldPanel("summary"),
+        FieldPanel("education_plan"),
+        FieldPanel("education_plan_url"),
+        FieldPanel("learning_activities"),
+        FieldPanel("body"),
+        FieldPanel("professions"),
+        FieldPanel("contacts"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("education_plan"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("education programme")
+        verbose_name_plural = _("education programmes")
+
+
+class ProfessionPage(BasePage):
+    """A role at this hospital: what it does here, its competence, its open jobs and courses."""
+
+    profession = models.ForeignKey(
+        Profession, verbose_name=_("profession"), on_delete=models.PROTECT, related_name="pages"
+    )
+    summary = models.TextField(_("summary"), max_length=SUMMARY_MAX_LENGTH)
+    body = RichTextField(_("the role and our competence"), blank=True, features=RICH_FEATURES)
+
+    show_last_updated = True
+    parent_page_types = ["careers.CareersIndexPage"]
+    subpage_types = []
+    content_panels = BasePage.content_panels + [
+        FieldPanel("profession"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("profession page")
+        verbose_name_plural = _("profession pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        section = self.get_parent()
+        private = private_q()
+        context["jobs"] = (
+            JobPage.objects.open_on(today)
+            .exclude(private)
+            .descendant_of(section)
+            .filter(profession_id=self.profession_id)
+            .order_by("deadline", "title")
+        )
+        context["activities"] = upcoming_activities(
+            [
+                model.objects.descendant_of(section).filter(professions=self.profession_id)
+                for model in ACTIVITY_MODELS
+            ],
+            today,
+            private=private,
+        )
+        context["educations"] = (
+            EducationPage.objects.live()
+            .exclude(private)
+            .descendant_of(section)
+            .filter(professions=self.profession_id)
+        )
+        return context

@@ -1,0 +1,143 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from careers import ical
+from careers.forms import ActivityFilterForm, JobFilterForm
+from careers.listings import filter_activities, filter_jobs, private_q, upcoming_activities
+from careers.sites import TrustMap
+from home.models import BasePage
+
+from .education import EducationPage, ProfessionPage
+from .events import ACTIVITY_MODELS
+from .jobs import JobPage
+
+JOBS_PER_PAGE = 20
+CALENDAR_PER_PAGE = 30
+OVERVIEW_ACTIVITIES = 6
+
+
+class CareersIndexPage(RoutablePageMixin, BasePage):
+    """`/jobb/`: a hospital's careers section, or on the portal the national listing.
+
+    Routes: the overview (jobs), `kalender/` (upcoming courses and events) and
+    `kalender/ics/` (the same as iCalendar).
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
+    max_count_per_parent = 1
+    subpage_types = [
+        "careers.JobPage",
+        "careers.CoursePage",
+        "careers.EventPage",
+        "careers.EducationPage",
+        "careers.ProfessionPage",
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("careers section")
+
+    def _scope(self, queryset, trust):
+        """A hospital's section shows its own pages; the portal's shows every site's."""
+        queryset = queryset.filter(locale_id=self.locale_id)
+        return queryset.descendant_of(self) if trust else queryset
+
+    @path("")
+    def overview(self, request):
+        today = timezone.localdate()
+        trust_map = TrustMap()
+        trust = trust_map.for_page(self)
+        form = JobFilterForm(request.GET, trust_map, national=trust is None)
+        private = private_q()
+        jobs = filter_jobs(
+            self._scope(JobPage.objects.open_on(today).exclude(private), trust),
+            form.filters(),
+            trust_map,
+        ).select_related("profession")
+        paginator = Paginator(jobs.order_by("deadline", "title", "pk"), JOBS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context = {
+            "trust": trust,
+            "form": form,
+            "page_obj": page_obj,
+            "jobs": [(job, trust_map.for_page(job)) for job in page_obj],
+            "query_string": _without_page(request),
+            "activities": upcoming_activities(
+                [self._scope(model.objects.all(), trust) for model in ACTIVITY_MODELS],
+                today,
+                trust_map,
+                limit=OVERVIEW_ACTIVITIES,
+                private=private,
+            ),
+        }
+        if trust is not None:
+            context["educations"] = EducationPage.objects.live().exclude(private).child_of(self)
+            context["professions"] = (
+                ProfessionPage.objects.live()
+                .exclude(private)
+                .child_of(self)
+                .select_related("profession")
+            )
+        return self.render(request, context_overrides=context)
+
+    def _activities(self, request):
+        today = timezone.localdate()
+        trust_map = TrustMap()
+        trust = trust_map.for_page(self)
+        form = ActivityFilterForm(request.GET, trust_map, national=trust is None)
+        filters = form.filters()
+        items = upcoming_activities(
+            [
+                filter_activities(self._scope(model.objects.all(), trust), filters, trust_map)
+                for model in ACTIVITY_MODELS
+            ],
+            today,
+            trust_map,
+        )
+        return trust, form, items
+
+    @path("kalender/")
+    def calendar(self, request):
+        trust, form, items = self._activities(request)
+        page_obj = Paginator(items, CALENDAR_PER_PAGE).get_page(request.GET.get("page"))
+        # The calendar is a route of this page: the trail ends one step below it.
+        crumbs = [
+            {"title": page.title, "url": page.get_url(request)}
+            for page in self.get_ancestors(inclusive=True).filter(depth__gte=2)
+        ]
+        crumbs.append({"title": gettext("Courses and events"), "url": None})
+        return self.render(
+            request,
+            template="careers/calendar.html",
+            context_overrides={
+                "trust": trust,
+                "form": form,
+                "page_obj": page_obj,
+                "query_string": _without_page(request),
+                "crumbs": crumbs,
+            },
+        )
+
+    @path("kalender/ics/")
+    def calendar_ics(self, request):
+        trust, _form, items = self._activities(request)
+        name = gettext("Courses and events")
+        name = f"{name} – {trust.name}" if trust else name
+        body = ical.calendar([(item.page, item.occurrence) for item in items], request, name)
+        return HttpResponse(body, content_type=ical.CONTENT_TYPE)
+
+
+def _without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -1,0 +1,87 @@
+"""One department, many contact cards: its data is read when a page is rendered."""
+
+import pytest
+
+from home.models import DepartmentLocation
+from tests.content.helpers import get, publish, soup
+from tests.factories import (
+    ContentPageFactory,
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def card_to(department):
+    return ("contact_card", {"department": department})
+
+
+@pytest.fixture
+def department(bergen):
+    _trust, _site, home = bergen
+    location = LocationPageFactory(
+        parent=LocationIndexPageFactory(parent=home),
+        title="Haukeland",
+        visiting_address="Jonas Lies vei 65\n5021 Bergen",
+    )
+    department = DepartmentPageFactory(
+        parent=DepartmentIndexPageFactory(parent=home),
+        title="Hjerteavdelingen",
+        phone="55 97 50 00",
+        email="hjerte@eksempel.no",
+    )
+    DepartmentLocation.objects.create(
+        department=department, location=location, reporting_point="Resepsjonen, 2. etasje"
+    )
+    return publish(department)
+
+
+def test_a_phone_change_on_the_department_shows_on_every_page_that_uses_it(
+    client, portal, bergen, ous, department
+):
+    _t, _s, bergen_home = bergen
+    _t, _s, ous_home = ous
+    publish(ContentPageFactory(parent=bergen_home, slug="hjerte", body=[card_to(department)]))
+    publish(ContentPageFactory(parent=ous_home, slug="henvisning", body=[card_to(department)]))
+    pages = [("/hjerte/", "helse-bergen"), ("/henvisning/", "oslo-universitetssykehus")]
+    for path, slug in pages:
+        card = soup(get(client, path, slug)).find(class_="contact-card")
+        assert card.find(class_="contact-card__phone").get_text(strip=True) == "55 97 50 00"
+
+    department.phone = "55 11 22 33"
+    publish(department)
+
+    for path, slug in pages:
+        card = soup(get(client, path, slug)).find(class_="contact-card")
+        assert card.find(class_="contact-card__phone").get_text(strip=True) == "55 11 22 33"
+        assert "55 97 50 00" not in card.get_text()
+        assert "Resepsjonen, 2. etasje" in card.get_text()
+        assert "Jonas Lies vei 65" in card.get_text()
+        assert card.h2.a.get_text(strip=True) == "Hjerteavdelingen"
+
+
+def test_a_card_without_a_department_shows_its_own_fields_at_any_heading_level(bergen):
+    from django.template import Context, Template
+
+    from home.blocks import ContactCardBlock
+
+    block = ContactCardBlock()
+    value = block.to_python(
+        {
+            "title": "Pasientreiser",
+            "phone": "800 00 001",
+            "reporting_point": "Inngang A",
+            "visiting_address": "Eksempelveien 1",
+            "opening_hours": "08–15",
+            "email": "",
+        }
+    )
+    html = block.render(value)
+    assert '<h2 class="box-heading">Pasientreiser</h2>' in html
+    assert "Inngang A" in html and "Eksempelveien 1" in html and "tel:80000001" in html
+    template = Template("{% load wagtailcore_tags %}{% include_block card with heading_level=3 %}")
+    html = template.render(Context({"card": block.bind(value)}))
+    assert '<h3 class="box-heading">Pasientreiser</h3>' in html

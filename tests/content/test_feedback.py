@@ -1,0 +1,113 @@
+"""'Fant du det du lette etter?': anonymous answers, bad input and the editors' report."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from home.groups import sync_site_groups
+from home.models import PageFeedback
+from tests.content.helpers import get, soup
+from tests.factories import ContentPageFactory, NewsIndexPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(bergen):
+    _t, _s, home = bergen
+    return ContentPageFactory(parent=home, title="Parkering", slug="parkering")
+
+
+def answer(client, page_id, value, slug="helse-bergen"):
+    return client.post(
+        "/tilbakemelding/", {"page": page_id, "answer": value}, HTTP_HOST=f"{slug}.localhost"
+    )
+
+
+def test_content_pages_ask_with_a_labelled_form(client, portal, page):
+    form = soup(get(client, "/parkering/", "helse-bergen")).find("section", class_="feedback")
+    assert form.legend.get_text(strip=True) == "Fant du det du lette etter?"
+    assert [b.get_text(strip=True) for b in form.find_all("button")] == ["Ja", "Nei"]
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert form.find("input", attrs={"name": "page"})["value"] == str(page.pk)
+
+
+def test_an_answer_is_stored_without_personal_data_and_thanked_for(client, portal, page):
+    response = answer(client, page.pk, "no")
+    assert response.status_code == 303
+    assert response["Location"] == "/parkering/?feedback=thanks#feedback"
+    stored = PageFeedback.objects.get()
+    assert (stored.page_id, stored.found) == (page.pk, False)
+    assert {f.name for f in PageFeedback._meta.fields} == {"id", "page", "found", "date"}
+    thanks = soup(get(client, "/parkering/?feedback=thanks", "helse-bergen"))
+    assert "Takk for tilbakemeldingen" in thanks.find("section", class_="feedback").get_text()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"page": "999999", "answer": "yes"},
+        {"page": "abc", "answer": "yes"},
+        {"answer": "yes"},
+        {"page": "PAGE", "answer": ""},
+        {"page": "PAGE", "answer": "kanskje"},
+        {"page": "PAGE"},
+        {"page": "-1", "answer": "no"},
+    ],
+)
+def test_bad_input_is_a_400_and_stores_nothing(client, portal, page, data):
+    data = {key: str(page.pk) if value == "PAGE" else value for key, value in data.items()}
+    response = client.post("/tilbakemelding/", data, HTTP_HOST="helse-bergen.localhost")
+    assert response.status_code == 400
+    assert not PageFeedback.objects.exists()
+
+
+def test_pages_that_do_not_ask_drafts_and_get_requests_are_refused(client, portal, bergen):
+    _t, _s, home = bergen
+    news_index = NewsIndexPageFactory(parent=home)
+    draft = ContentPageFactory(parent=home, live=False)
+    assert answer(client, news_index.pk, "yes").status_code == 400
+    assert answer(client, draft.pk, "yes").status_code == 400
+    assert client.get("/tilbakemelding/", HTTP_HOST="helse-bergen.localhost").status_code == 405
+    assert not PageFeedback.objects.exists()
+
+
+def test_csrf_is_enforced(portal, page):
+    strict = Client(enforce_csrf_checks=True)
+    assert answer(strict, page.pk, "yes").status_code == 403
+    assert not PageFeedback.objects.exists()
+
+
+def test_editors_see_counts_for_their_own_pages_most_no_first(client, portal, bergen, ous, page):
+    _t, _s, home = bergen
+    other = ContentPageFactory(parent=home, title="Besøkstider")
+    ous_page = ContentPageFactory(parent=ous[2], title="OUS-side")
+    for target, value in [
+        (page, "yes"),
+        (page, "no"),
+        (other, "no"),
+        (other, "no"),
+        (other, "yes"),
+        (ous_page, "no"),
+    ]:
+        assert answer(client, target.pk, value).status_code == 303
+    sync_site_groups()
+    client.force_login(UserFactory(groups=[Group.objects.get(name="helse-bergen redaktør")]))
+    response = client.get(reverse("page_feedback_report"))
+    assert response.status_code == 200
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in soup(response).select("table tbody tr")
+    ]
+    assert [(row[0].split(" ")[0], row[2], row[3]) for row in rows] == [
+        ("Besøkstider", "1", "2"),
+        ("Parkering", "1", "1"),
+    ]
+    menu = client.get(reverse("wagtailadmin_home"))
+    assert reverse("page_feedback_report") in menu.content.decode()
+
+
+def test_the_report_needs_admin_access(client, portal, page):
+    response = client.get(reverse("page_feedback_report"))
+    assert response.status_code == 302
