@@ -5,9 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from fnsp_site.api import api
 from home.views import page_feedback
+from trials import fhir
 
 urlpatterns = [
+    path("api/open/v1/", api.urls),
+    path("api/fhir/ResearchStudy", fhir.research_study_search, name="fhir-researchstudy-list"),
+    path("api/fhir/ResearchStudy/<int:pk>", fhir.research_study_read, name="fhir-researchstudy"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tilbakemelding/", page_feedback, name="page_feedback"),

@@ -47,6 +47,7 @@ class TreatmentFactory(factory.django.DjangoModelFactory):
     def publish(obj, create, extracted, **kwargs):
         if create and obj.live:
             obj.save_revision().publish()
+            obj.refresh_from_db()
 
 
 class TreatmentIndexPageFactory(wagtail_factories.PageFactory):

@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from home.models import BasePage, PortalHomePage, Region
-from home.sites import SiteDirectory
 from treatments.listing import AtoZFilterForm, first_letter, group_by_letter
+from treatments.offers import local_offers
 from treatments.stages import STAGE_FEATURES, STAGE_KEYS, STAGE_LABELS, stages_for
 
 from .snippets import Category
@@ -181,29 +181,11 @@ class TreatmentIndexPage(RoutablePageMixin, BasePage):
 
 
 def offered_by_region(treatment, request):
-    """Every hospital offering the treatment, grouped by region; a fixed number of queries.
-
-    Each hospital is listed once, with its page in the active language when it has one.
-    """
-    directory = SiteDirectory()
-    language = get_language()
-    pages = (
-        TreatmentPage.objects.live()
-        .public()
-        .filter(treatment__translation_key=treatment.translation_key)
-        .select_related("locale")
-    )
-    chosen = {}
-    for page in pages:
-        trust = directory.trust_for(page)
-        if trust is None:
-            continue
-        current = chosen.get(trust.pk)
-        if current is None or page.locale.language_code == language:
-            chosen[trust.pk] = (trust, page)
+    """Every hospital offering the treatment, grouped by region; a fixed number of queries."""
+    offers = local_offers([treatment.translation_key], get_language())[treatment.translation_key]
     by_region = {region.pk: {"region": region, "offers": []} for region in Region.objects.all()}
     national = {"region": None, "offers": []}
-    for trust, page in sorted(chosen.values(), key=lambda item: item[0].name):
+    for trust, page in offers:
         group = by_region.get(trust.region_id, national)
         group["offers"].append({"trust": trust, "url": page.get_url(request), "title": page.title})
     groups = [group for group in by_region.values() if group["offers"]]

@@ -1,0 +1,152 @@
+"""The read-only open-data API at /api/open/v1/; each app contributes its own router."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from fnsp_site.api_common import ATTRIBUTION, LICENCE_NAME, LICENCE_URL, ApiError, problem
+from home.api import router as hospitals_router
+from treatments.api import router as treatments_router
+from trials.api import router as trials_router
+
+api = NinjaAPI(
+    title="FNSP open data",
+    version="1",
+    description=(
+        "Open data from Norway's specialist health service: hospitals, national patient "
+        f"information and clinical trials. Licence: {LICENCE_NAME} ({LICENCE_URL}). "
+        f"Attribution: {ATTRIBUTION}"
+    ),
+    urls_namespace="open-api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("", hospitals_router)
+api.add_router("", treatments_router)
+api.add_router("", trials_router)
+
+
+@api.exception_handler(ApiError)
+def api_error(request, error):
+    return problem(request, error.status, error.detail, error.errors)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, error):
+    errors = [
+        {"parameter": ".".join(str(part) for part in e.get("loc", [])[1:]), "message": e["msg"]}
+        for e in error.errors
+    ]
+    detail = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors) or "Invalid request."
+    return problem(request, 400, detail, errors)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error):
+    return problem(request, error.status_code, str(error))
+
+
+def collection_urls(request):
+    def url(name):
+        return request.build_absolute_uri(reverse(f"open-api:{name}"))
+
+    return {
+        "hospitals": url("hospitals"),
+        "treatments": url("treatment_list"),
+        "trials": url("trial_list"),
+        "trials_csv": url("trial_csv"),
+        "fhir_research_studies": request.build_absolute_uri(reverse("fhir-researchstudy-list")),
+    }
+
+
+@api.get("/", summary="Index of the open-data collections", tags=["about"])
+def index(request):
+    return {
+        "title": "FNSP open data",
+        "collections": collection_urls(request),
+        "catalog": request.build_absolute_uri(reverse("open-api:catalog")),
+        "openapi": request.build_absolute_uri(reverse("open-api:openapi-json")),
+        "documentation": request.build_absolute_uri(reverse("open-api:openapi-view")),
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "attribution": ATTRIBUTION,
+    }
+
+
+@api.get("/catalog", summary="DCAT-AP-NO description of the datasets (JSON-LD)", tags=["about"])
+def catalog(request):
+    response = JsonResponse(catalog_data(request), json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/ld+json; charset=utf-8"
+    return response
+
+
+def catalog_data(request):
+    urls = collection_urls(request)
+    publisher = {
+        "@type": "foaf:Agent",
+        "foaf:name": "Felles nettløsning for spesialisthelsetjenesten (FNSP)",
+    }
+    contact = {"@type": "vcard:Organization", "vcard:hasEmail": "mailto:opendata@fnsp.eksempel.no"}
+
+    def dataset(key, title, description, distributions):
+        return {
+            "@id": f"{urls[key]}#dataset",
+            "@type": "dcat:Dataset",
+            "dct:title": {"@language": "nb", "@value": title},
+            "dct:description": {"@language": "nb", "@value": description},
+            "dct:publisher": publisher,
+            "dcat:contactPoint": contact,
+            "dct:license": {"@id": LICENCE_URL},
+            "dcat:distribution": [
+                {
+                    "@type": "dcat:Distribution",
+                    "dcat:accessURL": {"@id": access},
+                    "dct:format": {"@id": media},
+                    "dct:license": {"@id": LICENCE_URL},
+                }
+                for access, media in distributions
+            ],
+        }
+
+    json_type = "http://www.iana.org/assignments/media-types/application/json"
+    return {
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "vcard": "http://www.w3.org/2006/vcard/ns#",
+        },
+        "@id": request.build_absolute_uri(),
+        "@type": "dcat:Catalog",
+        "dct:title": {"@language": "nb", "@value": "Åpne data fra spesialisthelsetjenesten"},
+        "dct:description": {"@language": "nb", "@value": ATTRIBUTION},
+        "dct:publisher": publisher,
+        "dct:license": {"@id": LICENCE_URL},
+        "dcat:dataset": [
+            dataset(
+                "hospitals",
+                "Sykehus og helseforetak",
+                "Nettstedene i spesialisthelsetjenesten med region og type.",
+                [(urls["hospitals"], json_type)],
+            ),
+            dataset(
+                "treatments",
+                "Nasjonal pasientinformasjon om behandlinger",
+                "Behandlinger og undersøkelser med pasientforløp og hvor de tilbys.",
+                [(urls["treatments"], json_type)],
+            ),
+            dataset(
+                "trials",
+                "Kliniske studier",
+                "Kliniske studier ved norske sykehus med status for inklusjon.",
+                [
+                    (urls["trials"], json_type),
+                    (urls["trials_csv"], "http://www.iana.org/assignments/media-types/text/csv"),
+                    (
+                        urls["fhir_research_studies"],
+                        "http://www.iana.org/assignments/media-types/application/fhir+json",
+                    ),
+                ],
+            ),
+        ],
+    }

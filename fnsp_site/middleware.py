@@ -1,0 +1,45 @@
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import http_date
+
+from fnsp_site.api_common import STARTED_AT
+
+API_PREFIX = "/api/"
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified",
+}
+
+
+class OpenDataMiddleware:
+    """HTTP behaviour of the open-data API: CORS for anyone, caching and conditional GET.
+
+    Views note the newest modification of what they return on the request
+    (`fnsp_last_modified`); this turns it into Last-Modified and answers 304s.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Max-Age"] = "86400"
+        else:
+            response = self.get_response(request)
+        for name, value in CORS_HEADERS.items():
+            response[name] = value
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response["Cache-Control"] = "public, max-age=60"
+        last_modified = int(getattr(request, "fnsp_last_modified", STARTED_AT).timestamp())
+        response["Last-Modified"] = http_date(last_modified)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )

@@ -1,0 +1,247 @@
+"""Open data: national patient information with each hospital's local additions."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Max, Q
+from ninja import Query, Router, Schema
+
+from fnsp_site.api_common import (
+    ApiError,
+    Page,
+    absolute,
+    choice,
+    page_links,
+    paging,
+    parse_since,
+    set_last_modified,
+    text_of,
+)
+from home.api import RegionOut
+from treatments.models import Category, Treatment, TreatmentPage
+from treatments.offers import local_offers
+from treatments.stages import STAGE_LABELS, Kind, stages_for
+from treatments.validators import validate_icd10
+
+router = Router(tags=["treatments"])
+LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+class Section(Schema):
+    key: str
+    title: str
+    html: str
+    text: str
+
+
+class CategoryOut(Schema):
+    slug: str
+    name: str
+
+
+class DiagnosisOut(Schema):
+    icd10: str
+    name: str
+    helsenorge_url: str | None
+
+
+class Governance(Schema):
+    responsible_trust: str | None
+    content_owner: str
+    clinical_owner: str
+    approved_date: datetime.date | None
+    next_review: datetime.date | None
+
+
+class HospitalRef(Schema):
+    slug: str
+    name: str
+    region: RegionOut | None
+
+
+class LocalOffer(Schema):
+    hospital: HospitalRef
+    url: str
+    locale: str
+    sections: list[Section]
+    practical_information: Section | None
+    waiting_time_url: str | None
+    last_modified: datetime.datetime | None
+
+
+class TreatmentOut(Schema):
+    id: int
+    slug: str
+    locale: str
+    title: str
+    kind: str
+    summary: str
+    category: CategoryOut
+    diagnoses: list[DiagnosisOut]
+    sections: list[Section]
+    warning: Section | None
+    governance: Governance
+    last_modified: datetime.datetime | None
+    offered_at: list[LocalOffer]
+
+
+class TreatmentPage_(Page):
+    results: list[TreatmentOut]
+
+
+class TreatmentFilters(Schema):
+    q: str | None = None
+    category: str | None = None
+    icd10: str | None = None
+    kind: str | None = None
+    hospital: str | None = None
+    locale: str | None = None
+    modified_since: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+def section(key, title, html):
+    return {"key": key, "title": str(title), "html": html, "text": text_of(html)}
+
+
+def local_sections(page, kind):
+    return [
+        section(key, STAGE_LABELS[key], getattr(page, f"local_{key}"))
+        for key in stages_for(kind)
+        if getattr(page, f"local_{key}")
+    ]
+
+
+def offer_json(request, trust, page, kind):
+    return {
+        "hospital": {
+            "slug": trust.slug,
+            "name": trust.name,
+            "region": {"slug": trust.region.slug, "name": trust.region.name}
+            if trust.region
+            else None,
+        },
+        "url": absolute(request, page.get_url(request)),
+        "locale": page.locale.language_code,
+        "sections": local_sections(page, kind),
+        "practical_information": section(
+            "practical_information", "Praktisk informasjon", page.practical_information
+        )
+        if page.practical_information
+        else None,
+        "waiting_time_url": page.waiting_time_url or None,
+        "last_modified": page.last_published_at,
+    }
+
+
+def treatment_json(request, treatment, offers):
+    return {
+        "id": treatment.pk,
+        "slug": treatment.slug,
+        "locale": treatment.locale.language_code,
+        "title": treatment.title,
+        "kind": treatment.kind,
+        "summary": treatment.summary,
+        "category": {"slug": treatment.category.slug, "name": treatment.category.name},
+        "diagnoses": [
+            {"icd10": d.icd10, "name": d.name, "helsenorge_url": d.helsenorge_url or None}
+            for d in treatment.diagnoses.all()
+        ],
+        "sections": [section(key, label, html) for key, label, html in treatment.stages()],
+        "warning": section("warning", "Kontakt lege", treatment.warning)
+        if treatment.warning
+        else None,
+        "governance": {
+            "responsible_trust": treatment.responsible_trust.slug
+            if treatment.responsible_trust
+            else None,
+            "content_owner": treatment.content_owner,
+            "clinical_owner": treatment.clinical_owner,
+            "approved_date": treatment.approved_date,
+            "next_review": treatment.next_review,
+        },
+        "last_modified": treatment.last_published_at,
+        "offered_at": [offer_json(request, t, p, treatment.kind) for t, p in offers],
+    }
+
+
+def filtered(filters: TreatmentFilters):
+    language = choice(filters.locale, LANGUAGES, "locale") or settings.LANGUAGE_CODE
+    treatments = Treatment.objects.live().filter(locale__language_code=language)
+    if choice(filters.kind, Kind.values, "kind"):
+        treatments = treatments.filter(kind=filters.kind)
+    if filters.category:
+        if not Category.objects.filter(slug=filters.category).exists():
+            raise ApiError(400, f"Unknown category {filters.category[:60]!r}.")
+        treatments = treatments.filter(category__slug=filters.category)
+    if filters.icd10:
+        code = filters.icd10.strip().upper()
+        try:
+            validate_icd10(code)
+        except ValidationError:
+            raise ApiError(400, "icd10 must be an ICD-10 code such as C50 or C50.9.") from None
+        ids = Treatment.objects.filter(diagnoses__icd10__startswith=code).values("pk")
+        treatments = treatments.filter(pk__in=ids)
+    if filters.hospital:
+        treatments = treatments.filter(translation_key__in=offered_at_hospital(filters.hospital))
+    if filters.q:
+        q = filters.q[:200]
+        treatments = treatments.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    since = parse_since(filters.modified_since)
+    if since:
+        treatments = treatments.filter(last_published_at__gte=since)
+    return treatments, language
+
+
+def offered_at_hospital(slug):
+    from home.models import HealthTrust
+
+    trust = HealthTrust.objects.filter(slug=slug, site__isnull=False).select_related("site").first()
+    if trust is None:
+        raise ApiError(400, f"Unknown hospital {slug[:60]!r}.")
+    roots = trust.site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+    under = Q()
+    for path in roots:
+        under |= Q(path__startswith=path)
+    return TreatmentPage.objects.live().filter(under).values("treatment__translation_key")
+
+
+def with_relations(treatments):
+    return treatments.select_related("category", "locale", "responsible_trust").prefetch_related(
+        "diagnoses"
+    )
+
+
+@router.get("/treatments", response=TreatmentPage_, summary="National treatments")
+def treatment_list(request, filters: Query[TreatmentFilters]):
+    """Live national treatments with their patient-journey sections and where they are offered."""
+    limit, offset = paging(request)
+    treatments, language = filtered(filters)
+    count = treatments.count()
+    rows = list(with_relations(treatments).order_by("title", "pk")[offset : offset + limit])
+    offers = local_offers([t.translation_key for t in rows], language)
+    last = treatments.aggregate(last=Max("last_published_at"))["last"]
+    local_last = (
+        TreatmentPage.objects.live()
+        .filter(treatment__translation_key__in=[t.translation_key for t in rows])
+        .aggregate(last=Max("last_published_at"))["last"]
+    )
+    set_last_modified(request, max(filter(None, [last, local_last]), default=None))
+    return {
+        **page_links(request, count, limit, offset),
+        "results": [treatment_json(request, t, offers[t.translation_key]) for t in rows],
+    }
+
+
+@router.get("/treatments/{treatment_id}", response=TreatmentOut, summary="One national treatment")
+def treatment_detail(request, treatment_id: int):
+    treatment = with_relations(Treatment.objects.live()).filter(pk=treatment_id).first()
+    if treatment is None:
+        raise ApiError(404, f"No published national treatment has id {treatment_id}.")
+    offers = local_offers([treatment.translation_key], treatment.locale.language_code)
+    data = treatment_json(request, treatment, offers[treatment.translation_key])
+    times = [treatment.last_published_at] + [o["last_modified"] for o in data["offered_at"]]
+    set_last_modified(request, max(filter(None, times), default=None))
+    return data
