@@ -120,3 +120,12 @@ def test_a_card_can_narrow_a_department_to_one_location_or_show_a_location_alone
         "Sjukehusvegen 18"
         in soup(get(client, "/kort/", "helse-bergen")).select(".contact-card")[2].get_text()
     )
+
+
+def test_a_card_whose_department_was_deleted_renders_nothing(client, portal, bergen, department):
+    _t, _s, home = bergen
+    publish(ContentPageFactory(parent=home, slug="borte", body=[card_to(department)]))
+    department.delete()
+    response = get(client, "/borte/", "helse-bergen")
+    assert response.status_code == 200
+    assert not soup(response).select(".contact-card")
