@@ -70,6 +70,14 @@ LOCATIONS = {
     "ahus": "Lørenskog",
     "helse-stavanger": "Stavanger",
 }
+# Which professions the courses for health personnel are for.
+ACTIVITY_PROFESSIONS = {
+    "hjerte-lunge-redning": ["lege", "sykepleier", "helsefagarbeider"],
+    "ultralydkurs": ["lege", "jordmor"],
+    "veiledning-lis": ["lege"],
+    "fagdag-akuttmedisin": ["lege", "sykepleier"],
+    "medikamentregning": ["sykepleier"],
+}
 # Courses that can also be followed online.
 DIGITAL_ACTIVITIES = {"kurs-for-pasienter-med-diabetes", "mestringskurs-kols", "smertemestring"}
 EDUCATION = [
@@ -156,7 +164,7 @@ def _weekly(first, weeks, start, end, skip_week=None):
 
 
 def activities(today):
-    """(site, model, slug, fields) of the demo courses and events."""
+    """(site, model, slug, title, audience, dates, organiser, price) of the demo activities."""
     monday = today + timedelta(days=7 - today.weekday())
     patients, staff, everyone = Audience.PATIENTS, Audience.HEALTH_PERSONNEL, Audience.EVERYONE
     return [
@@ -325,6 +333,7 @@ def activities(today):
 
 def ensure_activity(index, model, slug, title, audience, dates, organiser, price, report):
     digital = slug in DIGITAL_ACTIVITIES
+    professions = Profession.objects.filter(slug__in=ACTIVITY_PROFESSIONS.get(slug, []))
     ensure_child(
         index,
         model,
@@ -343,6 +352,7 @@ def ensure_activity(index, model, slug, title, audience, dates, organiser, price
         price=price,
         organiser=organiser,
         contacts=[_contact("Ola Eksempel", "Kurskoordinator", "ola@eksempel.no")],
+        professions=list(professions),
     )
 
 

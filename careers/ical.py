@@ -7,7 +7,9 @@ daylight-saving changes then come out right in every calendar client, with no VT
 from datetime import UTC, timedelta
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
+
+from careers.occurrences import local_zone
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODID = "-//FNSP//Kurs og arrangementer//NO"
@@ -48,4 +50,12 @@ def calendar(items, request, name):
             event.add("location", location)
         event.add("url", url)
         cal.add_component(event)
+    if not items:
+        # RFC 5545 wants at least one component; an empty listing gets the local time zone.
+        today = timezone.localdate()
+        cal.add_component(
+            Timezone.from_tzid(
+                str(local_zone()), first_date=today, last_date=today + timedelta(days=366)
+            )
+        )
     return cal.to_ical()

@@ -152,35 +152,40 @@ class ContactCardValue(blocks.StructValue):
     @property
     def contact(self):
         """What the card shows: the chosen department's live data, or the free fields."""
-        department = self.get("department")
+        department, location = self.get("department"), self.get("location")
         if department is None:
+            address = location.visiting_address if location else self.get("visiting_address")
             return {
                 "title": self.get("title"),
                 "department": None,
                 "places": [
                     {
-                        "name": "",
+                        "name": location.title if location else "",
                         "reporting_point": self.get("reporting_point"),
-                        "visiting_address": self.get("visiting_address"),
+                        "visiting_address": address,
                     }
                 ]
-                if self.get("reporting_point") or self.get("visiting_address")
+                if self.get("reporting_point") or address
                 else [],
                 "opening_hours": self.get("opening_hours"),
                 "phone": self.get("phone"),
                 "phone_hours": self.get("phone_hours"),
                 "email": self.get("email"),
             }
+        links = list(department.department_locations.all())
+        if location is not None:
+            # Only where this treatment is given, if the department is there at all.
+            links = [link for link in links if link.location_id == location.pk] or links
         return {
             "title": self.get("title") or department.title,
             "department": department,
             "places": [
                 {
-                    "name": link.location.title if link.location else "",
+                    "name": link.location.title,
                     "reporting_point": link.reporting_point,
-                    "visiting_address": link.location.visiting_address if link.location else "",
+                    "visiting_address": link.location.visiting_address,
                 }
-                for link in department.department_locations.all()
+                for link in links
             ],
             "opening_hours": "",
             "phone": department.phone,
@@ -199,6 +204,9 @@ class ContactCardBlock(blocks.StructBlock):
       phone hours, e-mail and a link to its page; they are read when the page is rendered, so
       a change on the department shows on every page that points to it. The free fields
       below are then ignored, except ``title``, which overrides the heading.
+    - ``location``: optional ``home.LocationPage``. With a department, the card shows only
+      that location's oppmøtested (all of them if the department is not there); without
+      one, the location's name and current visiting address replace ``visiting_address``.
     - ``title``: heading of the card (required without a department).
     - ``reporting_point``: oppmøtested, where to report on arrival.
     - ``visiting_address``, ``opening_hours``, ``phone``, ``phone_hours``, ``email``.
@@ -214,6 +222,12 @@ class ContactCardBlock(blocks.StructBlock):
         page_type="home.DepartmentPage",
         required=False,
         help_text=_("Choose a department to show its current contact details."),
+    )
+    location = blocks.PageChooserBlock(
+        label=_("Location"),
+        page_type="home.LocationPage",
+        required=False,
+        help_text=_("Limit the card to one location, or show its address."),
     )
     title = blocks.CharBlock(label=_("Title"), max_length=150, required=False)
     reporting_point = blocks.TextBlock(

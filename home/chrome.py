@@ -88,7 +88,9 @@ def settings_and_alerts(request, site):
     own = _related_or_none(sites.get(site.pk), "sitesettings") or SiteSettings.for_site(site)
     own._request = request
     setattr(request, SiteSettings.get_cache_attr_name(), own)
-    ordered = [sites.get(site.pk)] + [row for pk, row in sites.items() if pk != site.pk]
+    ordered = [row for pk, row in sites.items() if pk == site.pk] + [
+        row for pk, row in sites.items() if pk != site.pk
+    ]
     alerts = tuple(filter(None, (_related_or_none(row, "alertsettings") for row in ordered)))
     return own, alerts
 

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from careers.blocks import ContactsBlock
 from careers.listings import private_q, upcoming_activities
+from careers.sites import TrustMap
 from home.models import BasePage
 
 from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
@@ -107,27 +108,33 @@ class ProfessionPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        section = self.get_parent()
+        trust_map = TrustMap()
+        trust = trust_map.for_page(self)
         private = private_q()
-        context["jobs"] = (
-            JobPage.objects.open_on(today)
-            .exclude(private)
-            .descendant_of(section)
+        section = self.get_parent() if trust else None
+
+        def scoped(queryset):
+            # A hospital's role page shows that hospital's offers; the portal's, the country's.
+            queryset = queryset.filter(locale_id=self.locale_id)
+            return queryset.descendant_of(section) if section else queryset
+
+        context["trust"] = trust
+        context["jobs"] = [
+            (job, trust_map.for_page(job))
+            for job in scoped(JobPage.objects.open_on(today).exclude(private))
             .filter(profession_id=self.profession_id)
             .order_by("deadline", "title")
-        )
+        ]
         context["activities"] = upcoming_activities(
             [
-                model.objects.descendant_of(section).filter(professions=self.profession_id)
+                scoped(model.objects.filter(professions=self.profession_id))
                 for model in ACTIVITY_MODELS
             ],
             today,
+            trust_map,
             private=private,
         )
-        context["educations"] = (
-            EducationPage.objects.live()
-            .exclude(private)
-            .descendant_of(section)
-            .filter(professions=self.profession_id)
+        context["educations"] = scoped(
+            EducationPage.objects.live().exclude(private).filter(professions=self.profession_id)
         )
         return context

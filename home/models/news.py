@@ -1,5 +1,7 @@
 """News (/aktuelt/): a site's news with RSS and Atom feeds; on the portal, all sites' news."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -37,12 +39,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index")
 
-    @property
+    @cached_property
     def is_national(self):
-        if not hasattr(self, "_is_national"):
-            parent_path = self.path[: -self.steplen]
-            self._is_national = PortalHomePage.objects.filter(path=parent_path).exists()
-        return self._is_national
+        return PortalHomePage.objects.filter(path=self.path[: -self.steplen]).exists()
 
     def news_items(self):
         items = NewsPage.objects.live().public()
@@ -55,7 +54,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @staticmethod
     def annotate_sources(items):
         """Set `source` (the trust's name) on each item; three queries, whatever the sites."""
-        from home.sites import SiteDirectory
+        from home.sites import SiteDirectory  # home.sites imports home.models
 
         directory = SiteDirectory()
         for item in items:
@@ -84,7 +83,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from home.feeds import NewsRssFeed
+        from home.feeds import NewsRssFeed  # home.feeds imports this module
 
         return NewsRssFeed(self)(request)
 

@@ -43,6 +43,8 @@ def test_careers_demo_is_complete_and_idempotent(client, portal):
         assert EducationPage.objects.filter(programme__startswith="lis").count() == 3
         assert Profession.objects.count() >= 6
         assert ProfessionPage.objects.exists()
+        lege = client.get("/jobb/yrke-lege/", HTTP_HOST="helse-bergen.localhost")
+        assert "Grunnkurs i ultralyd" in lege.content.decode()
         assert "Eksempelinnhold" in JobPage.objects.first().body
 
         national = client.get("/jobb/", HTTP_HOST="localhost")

@@ -196,6 +196,13 @@ def test_ics_of_one_course_has_every_upcoming_occurrence_in_utc(client, bergen_j
     assert str(calendar["version"]) == "2.0" and calendar["prodid"]
 
 
+def test_an_empty_calendar_is_still_a_valid_icalendar(client, portal_jobb):
+    calendar = parse_ics(get(client, "/jobb/kalender/ics/"))
+    assert calendar.walk("VEVENT") == []
+    [zone] = calendar.walk("VTIMEZONE")
+    assert str(zone["tzid"]) == "Europe/Oslo"
+
+
 def test_all_day_occurrences_are_dates_in_ics(client, bergen_jobb):
     CoursePageFactory(
         parent=bergen_jobb,

@@ -203,6 +203,17 @@ def test_profession_page_links_to_its_open_jobs_and_courses(client, bergen_jobb)
     assert "Veilederkurs" in courses and "Annet kurs" not in courses
 
 
+def test_a_profession_page_on_the_portal_shows_the_whole_country(client, jobs, portal_jobb):
+    lege = ProfessionFactory(slug="lege")
+    ProfessionPageFactory(parent=portal_jobb, title="Bli lege", slug="lege", profession=lege)
+    page = soup(get(client, "/jobb/lege/"))
+    items = page.select("#jobs-heading ~ ul li")
+    assert [item.h3.get_text(strip=True) for item in items] == ["Overlege kreft", "Overlege hjerte"]
+    assert "Oslo universitetssykehus HF" in items[1].get_text()
+    ProfessionPageFactory(parent=portal_jobb, slug="tom")
+    assert "Ingen ledige stillinger akkurat nå" in get(client, "/jobb/tom/").content.decode()
+
+
 def count_queries(client, path, slug=None):
     with CaptureQueriesContext(connection) as context:
         response = get(client, path, slug)

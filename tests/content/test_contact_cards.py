@@ -85,3 +85,47 @@ def test_a_card_without_a_department_shows_its_own_fields_at_any_heading_level(b
     template = Template("{% load wagtailcore_tags %}{% include_block card with heading_level=3 %}")
     html = template.render(Context({"card": block.bind(value)}))
     assert '<h3 class="box-heading">Pasientreiser</h3>' in html
+
+
+def test_a_card_can_narrow_a_department_to_one_location_or_show_a_location_alone(
+    client, portal, bergen, department
+):
+    _t, _s, home = bergen
+    steder = department.department_locations.first().location.get_parent()
+    voss = LocationPageFactory(parent=steder, title="Voss", visiting_address="Sjukehusvegen 16")
+    DepartmentLocation.objects.create(
+        department=department, location=voss, reporting_point="Poliklinikken, 1. etasje"
+    )
+    publish(department)
+    publish(
+        ContentPageFactory(
+            parent=home,
+            slug="kort",
+            body=[
+                ("contact_card", {"department": department, "location": voss}),
+                ("contact_card", {"department": department}),
+                ("contact_card", {"title": "Røntgen", "location": voss, "phone": "55 00 00 09"}),
+            ],
+        )
+    )
+    narrowed, full, alone = soup(get(client, "/kort/", "helse-bergen")).select(".contact-card")
+    assert "Poliklinikken, 1. etasje" in narrowed.get_text()
+    assert "Resepsjonen, 2. etasje" not in narrowed.get_text()
+    assert "Resepsjonen, 2. etasje" in full.get_text() and "Poliklinikken" in full.get_text()
+    assert "Sjukehusvegen 16" in alone.get_text() and "(Voss)" in alone.get_text()
+
+    voss.visiting_address = "Sjukehusvegen 18"
+    publish(voss)
+    assert (
+        "Sjukehusvegen 18"
+        in soup(get(client, "/kort/", "helse-bergen")).select(".contact-card")[2].get_text()
+    )
+
+
+def test_a_card_whose_department_was_deleted_renders_nothing(client, portal, bergen, department):
+    _t, _s, home = bergen
+    publish(ContentPageFactory(parent=home, slug="borte", body=[card_to(department)]))
+    department.delete()
+    response = get(client, "/borte/", "helse-bergen")
+    assert response.status_code == 200
+    assert not soup(response).select(".contact-card")
