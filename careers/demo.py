@@ -22,7 +22,7 @@ from careers.models import (
     Profession,
     ProfessionPage,
 )
-from home.demo import SAMPLE_NOTE, ensure_child, rich
+from home.demo import SAMPLE_NOTE, add_to_menu, ensure_child, rich
 from home.models import HealthTrust, PortalHomePage
 
 PROFESSIONS = [
@@ -392,6 +392,7 @@ def load_careers_demo(report, stdout):
     for trust in trusts:
         with transaction.atomic():
             indexes[trust.slug] = ensure_index(trust.site.root_page, report)
+            add_to_menu(trust.site, indexes[trust.slug], position=2)
     stdout(f"Careers: /jobb/ on {len(indexes)} sites.")
     for slug, count in JOB_SITES:
         if slug not in indexes:

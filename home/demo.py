@@ -289,6 +289,17 @@ def ensure_hospital(trust, report):
             report.count("navigation menus")
 
 
+def add_to_menu(site, index, position=0):
+    """Put a section's index page in the site's menu, once (domain apps' demo loaders)."""
+    menu = SiteSettings.for_site(site).main_navigation
+    if menu is None or any(
+        item.value["page"] and item.value["page"].pk == index.pk for item in menu.items
+    ):
+        return
+    menu.items.insert(position, ("link", {"label": index.title, "page": index, "url": ""}))
+    menu.save()
+
+
 def ensure_admin(stdout):
     User = get_user_model()
     password = os.environ.get("DJANGO_SUPERUSER_PASSWORD")

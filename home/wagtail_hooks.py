@@ -32,6 +32,8 @@ class NavigationMenuViewSet(SnippetViewSet):
     list_display = ["title", "locale"]
     list_filter = ["locale"]
     search_fields = ["title"]
+    # The menu model is not in the search index; search its titles in the database.
+    search_backend_name = None
 
 
 register_snippet(NavigationMenuViewSet)

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Q
+from django.db.models import Max, Q, prefetch_related_objects
 from ninja import Query, Router, Schema
 
 from fnsp_site.api_common import (
@@ -19,6 +19,7 @@ from fnsp_site.api_common import (
     text_of,
 )
 from home.api import RegionOut
+from home.blocks import ContactCardBlock
 from treatments.models import Category, Treatment, TreatmentPage
 from treatments.offers import local_offers
 from treatments.stages import STAGE_LABELS, Kind, stages_for
@@ -60,11 +61,35 @@ class HospitalRef(Schema):
     region: RegionOut | None
 
 
+class PlaceOut(Schema):
+    name: str
+    reporting_point: str | None
+    visiting_address: str | None
+
+
+class ContactCardOut(Schema):
+    title: str | None
+    department: dict | None
+    places: list[PlaceOut]
+    opening_hours: str | None
+    phone: str | None
+    phone_hours: str | None
+    email: str | None
+
+
+class LocationOut(Schema):
+    name: str
+    visiting_address: str
+    url: str | None
+
+
 class LocalOffer(Schema):
     hospital: HospitalRef
     url: str
     locale: str
     sections: list[Section]
+    contact_cards: list[ContactCardOut]
+    locations: list[LocationOut]
     practical_information: Section | None
     waiting_time_url: str | None
     last_modified: datetime.datetime | None
@@ -114,7 +139,32 @@ def local_sections(page, kind):
     ]
 
 
-def offer_json(request, trust, page, kind):
+def contact_cards_by_page(request, pages):
+    """Every page's contact cards, with departments and locations loaded in bulk."""
+    block = ContactCardBlock()
+    raw = [
+        (page.pk, child["value"])
+        for page in pages
+        for child in page.contact_cards.raw_data
+        if child["type"] == "contact"
+    ]
+    values = block.bulk_to_python([value for _pk, value in raw])
+    departments = [value["department"] for value in values if value["department"]]
+    prefetch_related_objects(departments, "department_locations__location")
+    cards = {page.pk: [] for page in pages}
+    for (page_pk, _raw), value in zip(raw, values, strict=True):
+        contact = dict(value.contact)
+        department = contact["department"]
+        contact["department"] = (
+            {"name": department.title, "url": absolute(request, department.get_url(request))}
+            if department
+            else None
+        )
+        cards[page_pk].append(contact)
+    return cards
+
+
+def offer_json(request, trust, page, kind, cards):
     return {
         "hospital": {
             "slug": trust.slug,
@@ -126,6 +176,15 @@ def offer_json(request, trust, page, kind):
         "url": absolute(request, page.get_url(request)),
         "locale": page.locale.language_code,
         "sections": local_sections(page, kind),
+        "contact_cards": cards.get(page.pk, []),
+        "locations": [
+            {
+                "name": location.title,
+                "visiting_address": location.visiting_address,
+                "url": absolute(request, location.get_url(request)),
+            }
+            for location in page.locations.all()
+        ],
         "practical_information": section(
             "practical_information", "Praktisk informasjon", page.practical_information
         )
@@ -136,7 +195,7 @@ def offer_json(request, trust, page, kind):
     }
 
 
-def treatment_json(request, treatment, offers):
+def treatment_json(request, treatment, offers, cards):
     return {
         "id": treatment.pk,
         "slug": treatment.slug,
@@ -163,7 +222,7 @@ def treatment_json(request, treatment, offers):
             "next_review": treatment.next_review,
         },
         "last_modified": treatment.last_published_at,
-        "offered_at": [offer_json(request, t, p, treatment.kind) for t, p in offers],
+        "offered_at": [offer_json(request, t, p, treatment.kind, cards) for t, p in offers],
     }
 
 
@@ -229,9 +288,10 @@ def treatment_list(request, filters: Query[TreatmentFilters]):
         .aggregate(last=Max("last_published_at"))["last"]
     )
     set_last_modified(request, max(filter(None, [last, local_last]), default=None))
+    cards = contact_cards_by_page(request, [p for o in offers.values() for _t, p in o])
     return {
         **page_links(request, count, limit, offset),
-        "results": [treatment_json(request, t, offers[t.translation_key]) for t in rows],
+        "results": [treatment_json(request, t, offers[t.translation_key], cards) for t in rows],
     }
 
 
@@ -241,7 +301,10 @@ def treatment_detail(request, treatment_id: int):
     if treatment is None:
         raise ApiError(404, f"No published national treatment has id {treatment_id}.")
     offers = local_offers([treatment.translation_key], treatment.locale.language_code)
-    data = treatment_json(request, treatment, offers[treatment.translation_key])
+    pages = [page for _trust, page in offers[treatment.translation_key]]
+    data = treatment_json(
+        request, treatment, offers[treatment.translation_key], contact_cards_by_page(request, pages)
+    )
     times = [treatment.last_published_at] + [o["last_modified"] for o in data["offered_at"]]
     set_last_modified(request, max(filter(None, times), default=None))
     return data

@@ -6,8 +6,14 @@ import zlib
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.demo import SAMPLE_NOTE, ensure_child, ensure_translation, rich
-from home.models import HealthTrust, HospitalHomePage, PortalHomePage, SiteSettings
+from home.demo import SAMPLE_NOTE, add_to_menu, ensure_child, ensure_translation, rich
+from home.models import (
+    DepartmentPage,
+    HealthTrust,
+    HospitalHomePage,
+    LocationPage,
+    PortalHomePage,
+)
 from treatments.models import Category, Diagnosis, Treatment, TreatmentIndexPage, TreatmentPage
 from treatments.stages import Kind, stages_for
 
@@ -444,21 +450,31 @@ def ensure_index(home, report, portal=False):
     )
 
 
-def add_to_menu(site, index, position=0):
-    """Put a section's index page in the site's menu, once."""
-    menu = SiteSettings.for_site(site).main_navigation
-    if menu is None or any(
-        item.value["page"] and item.value["page"].pk == index.pk for item in menu.items
-    ):
-        return
-    menu.items.insert(position, ("link", {"label": index.title, "page": index, "url": ""}))
-    menu.save()
+def contact_card(trust, building, departments):
+    """A card pointing at one of the hospital's departments, or free text when it has none."""
+    if departments:
+        return ("contact", {"department": departments[0], "location": None, "title": ""})
+    return (
+        "contact",
+        {
+            "department": None,
+            "location": None,
+            "title": f"Poliklinikken, {trust.name}",
+            "reporting_point": f"Resepsjonen i {building}",
+            "visiting_address": "Eksempelveien 1, 0000 Eksempelby",
+            "opening_hours": "Mandag–fredag 08.00–15.30",
+            "phone": "22 00 00 00",
+            "phone_hours": "Mandag–fredag 09.00–14.00",
+            "email": f"poliklinikk@{trust.slug}.eksempel.no",
+        },
+    )
 
 
-def ensure_local_page(index, treatment, trust, report):
+def ensure_local_page(index, treatment, trust, places, report):
     existing = index.get_children().filter(slug=treatment.slug).first()
     if existing:
         return existing.specific
+    departments, locations = places
     building = BUILDINGS[zlib.crc32(f"{trust.slug}{treatment.slug}".encode()) % len(BUILDINGS)]
     local = {
         f"local_{stage}": rich(text)
@@ -473,13 +489,13 @@ def ensure_local_page(index, treatment, trust, report):
         }.items()
         if stage in stages_for(treatment.kind)
     }
-    return ensure_child(
-        index,
-        TreatmentPage,
-        treatment.slug,
-        report,
+    # Spread the hospital's departments over its treatments, so cards differ between pages.
+    offset = zlib.crc32(treatment.slug.encode()) % len(departments) if departments else 0
+    page = TreatmentPage(
         title=treatment.title,
+        slug=treatment.slug,
         treatment=treatment,
+        contact_cards=[contact_card(trust, building, departments[offset:] + departments[:offset])],
         practical_information=rich(
             f"Parkering: bruk parkeringshuset ved {building}. Pasientreiser: ring 05515. "
             + SAMPLE_NOTE
@@ -487,6 +503,11 @@ def ensure_local_page(index, treatment, trust, report):
         waiting_time_url="https://www.helsenorge.no/velg-behandlingssted/",
         **local,
     )
+    index.add_child(instance=page)
+    page.locations.set(locations[:2])
+    page.save_revision().publish()
+    report.count("pages")
+    return page
 
 
 def load_treatments_demo(report, stdout):
@@ -521,8 +542,12 @@ def load_treatments_demo(report, stdout):
                 or (t.slug in ENGLISH and trust.slug in ENGLISH_HOSPITALS)
             ]
             home_en = home.get_translation_or_none(english)
+            places = (
+                list(DepartmentPage.objects.live().descendant_of(home).order_by("title")),
+                list(LocationPage.objects.live().descendant_of(home).order_by("title")),
+            )
             for treatment in offered:
-                page = ensure_local_page(index, treatment, trust, report)
+                page = ensure_local_page(index, treatment, trust, places, report)
                 if home_en and treatment.slug in ENGLISH:
                     ensure_translation(
                         index, english, report, title="Treatments", slug="treatments"

@@ -18,6 +18,7 @@ def local_offers(translation_keys, language_code):
         .public()
         .filter(treatment__translation_key__in=list(translation_keys))
         .select_related("locale", "treatment")
+        .prefetch_related("locations")
     )
     wanted = {language_code, settings.LANGUAGE_CODE}
     chosen = {}

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from home.models import HealthTrust
+from tests.factories import DepartmentIndexPageFactory, DepartmentPageFactory
 from tests.treatments.factories import (
     CategoryFactory,
     DiagnosisFactory,
@@ -35,11 +36,13 @@ def open_data(bergen, ous):
     gastro = TreatmentFactory(
         title="Gastroskopi", slug="gastroskopi", category=hjerte, kind="undersokelse"
     )
+    department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=bergen[2]))
     offer(
         bergen[2],
         stral,
         local_before="<p>Møt i Bergen.</p>",
         practical_information="<p>Parker i P2.</p>",
+        contact_cards=[("contact", {"department": department, "location": None, "title": ""})],
     )
     offer(ous[2], stral, local_before="<p>Møt på Radiumhospitalet.</p>")
     offer(ous[2], pci)

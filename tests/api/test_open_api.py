@@ -267,7 +267,7 @@ def test_collection_query_budget_does_not_depend_on_page_size_or_hospitals(
     from django.test.utils import CaptureQueriesContext
 
     from home.models import HealthTrust
-    from tests.factories import make_hospital
+    from tests.factories import DepartmentIndexPageFactory, DepartmentPageFactory, make_hospital
     from tests.treatments.factories import TreatmentFactory, offer
     from tests.trials.factories import publish_trial
 
@@ -282,7 +282,12 @@ def test_collection_query_budget_does_not_depend_on_page_size_or_hospitals(
         :20
     ]:
         home = make_hospital(trust.slug)[2]
-        offer(home, stral)
+        department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home))
+        offer(
+            home,
+            stral,
+            contact_cards=[("contact", {"department": department, "location": None, "title": ""})],
+        )
         offer(home, TreatmentFactory())
         publish_trial(home)
     get(client, "treatments")  # new sites: let Wagtail rebuild its cached site root paths

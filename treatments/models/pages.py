@@ -6,12 +6,15 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
+from home.blocks import ContactCardBlock
 from home.models import BasePage, PortalHomePage, Region
 from treatments.listing import AtoZFilterForm, first_letter, group_by_letter
 from treatments.offers import local_offers
@@ -211,6 +214,19 @@ class TreatmentPage(BasePage):
     local_before = local_stage_field("before")
     local_during = local_stage_field("during")
     local_after = local_stage_field("after")
+    contact_cards = StreamField(
+        [("contact", ContactCardBlock())],
+        verbose_name=_("contact cards"),
+        blank=True,
+        help_text=_("Choose a department to reuse its details, or write them here."),
+    )
+    locations = ParentalManyToManyField(
+        "home.LocationPage",
+        verbose_name=_("where it is offered"),
+        blank=True,
+        related_name="treatment_pages",
+        help_text=_("The hospital's locations where this treatment is given."),
+    )
     practical_information = RichTextField(
         _("practical information"), blank=True, features=STAGE_FEATURES
     )
@@ -227,6 +243,8 @@ class TreatmentPage(BasePage):
             [FieldPanel(f"local_{key}") for key in STAGE_KEYS],
             heading=_("Local additions to the patient journey"),
         ),
+        FieldPanel("locations"),
+        FieldPanel("contact_cards"),
         FieldPanel("practical_information"),
         FieldPanel("waiting_time_url"),
     ]
@@ -265,6 +283,9 @@ class TreatmentPage(BasePage):
             raise ValidationError(
                 {"treatment": _("Choose the national treatment in this page's language.")}
             )
+        root = self.path[: 2 * Page.steplen] if self.path else None
+        if root and any(not loc.path.startswith(root) for loc in self.locations.all()):
+            raise ValidationError({"locations": _("Choose locations of this hospital only.")})
         unused = set(STAGE_KEYS) - set(stages_for(treatment.kind))
         errors = {
             f"local_{key}": _("This stage is not part of this treatment's patient journey.")
@@ -287,6 +308,7 @@ class TreatmentPage(BasePage):
         context["treatment_is_fallback"] = fallback
         context["sections"] = journey_sections(treatment, self) if treatment else []
         context["related_panels"] = related_panels(request, treatment)
+        context["locations"] = list(self.locations.all())
         return context
 
     def serve(self, request, *args, **kwargs):

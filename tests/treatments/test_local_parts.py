@@ -1,0 +1,71 @@
+"""Local-only parts of a treatment page: contact cards reusing departments, and locations."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+
+from tests.factories import (
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+)
+from tests.treatments.factories import TreatmentFactory, offer
+
+pytestmark = pytest.mark.django_db
+
+
+def card(department):
+    return [("contact", {"department": department, "location": None, "title": ""})]
+
+
+def test_contact_card_points_at_a_department_and_follows_its_changes(client, bergen):
+    home = bergen[2]
+    department = DepartmentPageFactory(
+        parent=DepartmentIndexPageFactory(parent=home),
+        title="Kreftpoliklinikken",
+        phone="55 97 00 01",
+    )
+    location = LocationPageFactory(parent=LocationIndexPageFactory(parent=home), title="Haukeland")
+    treatment = TreatmentFactory(title="Strålebehandling")
+    page = offer(home, treatment, contact_cards=card(department))
+    page.locations.set([location])
+    page.save()
+
+    html = client.get(
+        f"/behandlinger/{treatment.slug}/", HTTP_HOST="helse-bergen.localhost"
+    ).content
+    soup = BeautifulSoup(html, "html.parser")
+    assert "Kreftpoliklinikken" in soup.find("main").get_text()
+    assert "55 97 00 01" in soup.find("main").get_text()
+    where = soup.find("section", attrs={"aria-labelledby": "where"})
+    assert where.a.get_text(strip=True) == "Haukeland"
+
+    department.phone = "55 97 99 99"
+    department.save_revision().publish()
+    text = (
+        BeautifulSoup(
+            client.get(
+                f"/behandlinger/{treatment.slug}/", HTTP_HOST="helse-bergen.localhost"
+            ).content,
+            "html.parser",
+        )
+        .find("main")
+        .get_text()
+    )
+    assert "55 97 99 99" in text and "55 97 00 01" not in text
+
+    api = client.get(f"/api/open/v1/treatments/{treatment.pk}").json()
+    offered = api["offered_at"][0]
+    assert offered["contact_cards"][0]["phone"] == "55 97 99 99"
+    assert offered["contact_cards"][0]["department"]["name"] == "Kreftpoliklinikken"
+    assert offered["locations"][0]["name"] == "Haukeland"
+
+
+def test_locations_must_belong_to_the_pages_hospital(bergen, ous):
+    other = LocationPageFactory(parent=LocationIndexPageFactory(parent=ous[2]), title="Ullevål")
+    page = offer(bergen[2], TreatmentFactory())
+    page.locations.set([other])
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "locations" in error.value.message_dict
