@@ -5,6 +5,7 @@ from django.urls import reverse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from careers.api import router as careers_router
 from fnsp_site.api_common import ATTRIBUTION, LICENCE_NAME, LICENCE_URL, ApiError, problem
 from home.api import router as hospitals_router
 from treatments.api import router as treatments_router
@@ -15,7 +16,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Open data from Norway's specialist health service: hospitals, national patient "
-        f"information and clinical trials. Licence: {LICENCE_NAME} ({LICENCE_URL}). "
+        "information, clinical trials, open jobs, and courses and events. "
+        f"Licence: {LICENCE_NAME} ({LICENCE_URL}). "
         f"Attribution: {ATTRIBUTION}"
     ),
     urls_namespace="open-api",
@@ -25,6 +27,7 @@ api = NinjaAPI(
 api.add_router("", hospitals_router)
 api.add_router("", treatments_router)
 api.add_router("", trials_router)
+api.add_router("", careers_router)
 
 
 @api.exception_handler(ApiError)
@@ -56,6 +59,8 @@ def collection_urls(request):
         "treatments": url("treatment_list"),
         "trials": url("trial_list"),
         "trials_csv": url("trial_csv"),
+        "jobs": url("job_list"),
+        "events": url("event_list"),
         "fhir_research_studies": request.build_absolute_uri(reverse("fhir-researchstudy-list")),
     }
 

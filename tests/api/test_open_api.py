@@ -26,6 +26,8 @@ def test_index_links_every_collection_and_states_the_licence(client):
         "treatments",
         "trials",
         "trials_csv",
+        "jobs",
+        "events",
         "fhir_research_studies",
     }
     for url in data["collections"].values():

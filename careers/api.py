@@ -1,0 +1,211 @@
+"""Open data: open jobs and upcoming courses and events on every site."""
+
+import datetime
+
+from django.db.models import Max, Q
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from wagtail.models import Page as WagtailPage
+
+from careers.models import JobPage, Profession
+from careers.models.events import Audience, CoursePage, EventPage
+from careers.models.jobs import PositionType
+from fnsp_site.api_common import (
+    Page,
+    absolute,
+    choice,
+    page_links,
+    paging,
+    set_last_modified,
+)
+from home.models import HealthTrust, Region
+from home.sites import SiteDirectory
+from treatments.api import HospitalRef
+from trials.api import hospital_ref
+
+router = Router(tags=["careers"])
+
+
+class JobOut(Schema):
+    id: int
+    title: str
+    hospital: HospitalRef | None
+    department: str
+    location: str
+    position_type: str
+    profession: str | None
+    percentage: int | None
+    positions: int
+    deadline: datetime.date
+    start_date: datetime.date | None
+    summary: str
+    apply_url: str
+    url: str
+    last_modified: datetime.datetime | None
+
+
+class JobPage_(Page):
+    results: list[JobOut]
+
+
+class OccurrenceOut(Schema):
+    day: datetime.date
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+
+
+class EventOut(Schema):
+    id: int
+    kind: str
+    title: str
+    hospital: HospitalRef | None
+    audience: str
+    summary: str
+    occurrences: list[OccurrenceOut]
+    place: str | None
+    digital_link: str | None
+    registration_url: str | None
+    registration_deadline: datetime.date | None
+    capacity: int | None
+    price: float | None
+    organiser: str
+    url: str
+    last_modified: datetime.datetime | None
+
+
+class EventPage_(Page):
+    results: list[EventOut]
+
+
+class CareerFilters(Schema):
+    hospital: str | None = None
+    region: str | None = None
+    q: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+class JobFilters(CareerFilters):
+    profession: str | None = None
+    type: str | None = None
+
+
+class EventFilters(CareerFilters):
+    audience: str | None = None
+
+
+def on_sites(pages, filters):
+    """Narrow pages to one hospital's or one region's sites (their root paths, translations too)."""
+    if not (filters.hospital or filters.region):
+        return pages
+    trusts = HealthTrust.objects.filter(site__isnull=False).select_related("site__root_page")
+    if filters.hospital:
+        trusts = trusts.filter(slug=choice(filters.hospital, _slugs(HealthTrust), "hospital"))
+    if filters.region:
+        trusts = trusts.filter(region__slug=choice(filters.region, _slugs(Region), "region"))
+    keys = [trust.site.root_page.translation_key for trust in trusts]
+    under = Q(pk__in=[])
+    for path in WagtailPage.objects.filter(translation_key__in=keys, depth=2).values_list(
+        "path", flat=True
+    ):
+        under |= Q(path__startswith=path)
+    return pages.filter(under)
+
+
+def _slugs(model):
+    return set(model.objects.values_list("slug", flat=True))
+
+
+def search(pages, q):
+    if not q:
+        return pages
+    q = q[:200]
+    return pages.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+
+
+@router.get("/jobs", response=JobPage_, summary="Open jobs on every site")
+def job_list(request, filters: Query[JobFilters]):
+    """Live jobs whose application deadline has not passed (checked now), soonest deadline first."""
+    limit, offset = paging(request)
+    jobs = on_sites(search(JobPage.objects.open().public(), filters.q), filters)
+    if filters.profession:
+        choice(filters.profession, _slugs(Profession), "profession")
+        jobs = jobs.filter(profession__slug=filters.profession)
+    if choice(filters.type, PositionType.values, "type"):
+        jobs = jobs.filter(position_type=filters.type)
+    set_last_modified(request, jobs.aggregate(last=Max("last_published_at"))["last"])
+    count = jobs.count()
+    directory = SiteDirectory()
+    rows = jobs.select_related("profession").order_by("deadline", "title", "pk")
+    return {
+        **page_links(request, count, limit, offset),
+        "results": [
+            {
+                "id": job.pk,
+                "title": job.title,
+                "hospital": hospital_ref(directory.trust_for(job)),
+                "department": job.department,
+                "location": job.location,
+                "position_type": job.position_type,
+                "profession": job.profession.name if job.profession else None,
+                "percentage": job.percentage,
+                "positions": job.positions,
+                "deadline": job.deadline,
+                "start_date": job.start_date,
+                "summary": job.summary,
+                "apply_url": job.apply_url,
+                "url": absolute(request, job.get_url(request)),
+                "last_modified": job.last_published_at,
+            }
+            for job in rows[offset : offset + limit]
+        ],
+    }
+
+
+@router.get("/events", response=EventPage_, summary="Upcoming courses and events on every site")
+def event_list(request, filters: Query[EventFilters]):
+    """Courses and events with at least one upcoming date, the soonest first."""
+    limit, offset = paging(request)
+    today = timezone.localdate()
+    audience = choice(filters.audience, Audience.values, "audience")
+    events = []
+    # Courses and events are separate tables; each is one query.
+    for model in (CoursePage, EventPage):
+        pages = on_sites(
+            search(model.objects.live().public().filter(last_day__gte=today), filters.q), filters
+        )
+        events.extend(pages.filter(audience=audience) if audience else pages)
+    events.sort(key=lambda event: (event.first_day, event.title, event.pk))
+    set_last_modified(
+        request, max((e.last_published_at for e in events if e.last_published_at), default=None)
+    )
+    count = len(events)
+    directory = SiteDirectory()
+    rows = events
+    return {
+        **page_links(request, count, limit, offset),
+        "results": [
+            {
+                "id": event.pk,
+                "kind": "course" if isinstance(event, CoursePage) else "event",
+                "title": event.title,
+                "hospital": hospital_ref(directory.trust_for(event)),
+                "audience": event.audience,
+                "summary": event.summary,
+                "occurrences": [
+                    {"day": o.day, "start_time": o.start_time, "end_time": o.end_time}
+                    for o in event.upcoming_occurrences(today)
+                ],
+                "place": event.place or None,
+                "digital_link": event.digital_link or None,
+                "registration_url": event.registration_url or None,
+                "registration_deadline": event.registration_deadline,
+                "capacity": event.capacity,
+                "price": float(event.price) if event.price is not None else None,
+                "organiser": event.organiser,
+                "url": absolute(request, event.get_url(request)),
+                "last_modified": event.last_published_at,
+            }
+            for event in rows[offset : offset + limit]
+        ],
+    }
