@@ -283,8 +283,10 @@ class TreatmentPage(BasePage):
             raise ValidationError(
                 {"treatment": _("Choose the national treatment in this page's language.")}
             )
-        root = self.path[: 2 * Page.steplen] if self.path else None
-        if root and any(not loc.path.startswith(root) for loc in self.locations.all()):
+        if self.path and any(
+            loc.path[: 2 * Page.steplen] not in self.site_root_paths()
+            for loc in self.locations.all()
+        ):
             raise ValidationError({"locations": _("Choose locations of this hospital only.")})
         unused = set(STAGE_KEYS) - set(stages_for(treatment.kind))
         errors = {
@@ -294,6 +296,13 @@ class TreatmentPage(BasePage):
         }
         if errors:
             raise ValidationError(errors)
+
+    def site_root_paths(self):
+        """Paths of this page's site root and its translations (the hospital's trees)."""
+        root = Page.objects.filter(path=self.path[: 2 * Page.steplen]).values("translation_key")
+        return set(
+            Page.objects.filter(translation_key__in=root, depth=2).values_list("path", flat=True)
+        )
 
     def national_treatment(self):
         """(live national treatment in this page's language or Bokmål, is_fallback)."""
