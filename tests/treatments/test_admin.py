@@ -119,7 +119,13 @@ def test_a_local_page_without_a_treatment_cannot_be_published(client, groups, be
     client.force_login(member("helse-bergen redaktør"))
     url = reverse("wagtailadmin_pages:add", args=["treatments", "treatmentpage", index.pk])
     response = client.post(
-        url, {"title": "Gastroskopi", "slug": "gastroskopi", "action-publish": "1"}
+        url,
+        {
+            "title": "Gastroskopi",
+            "slug": "gastroskopi",
+            "contact_cards-count": "0",
+            "action-publish": "1",
+        },
     )
     assert response.status_code == 200
     assert "treatment" in response.context["form"].errors
@@ -132,6 +138,7 @@ def test_a_local_page_without_a_treatment_cannot_be_published(client, groups, be
             "title": "Gastroskopi",
             "slug": "gastroskopi",
             "treatment": treatment.pk,
+            "contact_cards-count": "0",
             "action-publish": "1",
         },
     )
