@@ -6,11 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import page_feedback
+from sharing.views import open_share
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tilbakemelding/", page_feedback, name="page_feedback"),
+    # A patient's short link: no language prefix, the page's own language is used.
+    path("i/<str:token>/", open_share, name="share_open"),
 ]
 
 if settings.DEBUG:
@@ -20,6 +23,7 @@ if settings.DEBUG:
 
 # Bokmål at /, nynorsk, English and Northern Sami at /nn/, /en/, /se/.
 urlpatterns += i18n_patterns(
+    path("del/", include("sharing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
