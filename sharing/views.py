@@ -157,7 +157,10 @@ def revoke_share(request, pk):
 
 def record_once(share, field, event):
     """Set `field` to now unless already set: pressing twice keeps the first time."""
+    if getattr(share, field) is not None:
+        return
     now = timezone.now()
+    # Conditional update: two presses at the same moment still keep one time.
     if Share.objects.filter(pk=share.pk, **{f"{field}__isnull": True}).update(**{field: now}):
         setattr(share, field, now)
         logger.info("Share %s %s", share.pk, event)
