@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -29,28 +29,28 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT = 30
 RATE_WINDOW = datetime.timedelta(hours=1)
 SHARES_PER_PAGE = 50
-PRIVATE_HEADERS = {
-    "Referrer-Policy": "no-referrer",
-    "X-Robots-Tag": "noindex, nofollow",
-    "Cache-Control": "private, no-store",
-}
+# Neither staff pages nor patients' links may be cached or indexed.
+PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow", "Cache-Control": "private, no-store"}
+# The patient's URL is the secret: no Referer may carry it to a site the page links to.
+PATIENT_HEADERS = {**PRIVATE_HEADERS, "Referrer-Policy": "no-referrer"}
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-def private(view):
-    """Links carry the token: never cache, index or pass them on in a Referer header."""
+def with_headers(headers):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            for name, value in headers.items():
+                response[name] = value
+            return response
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        for name, value in PRIVATE_HEADERS.items():
-            response[name] = value
-        return response
+        return wrapper
 
-    return wrapper
+    return decorator
 
 
 def staff_required(permission):
@@ -65,7 +65,7 @@ def staff_required(permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return private(wrapper)
+        return with_headers(PRIVATE_HEADERS)(wrapper)
 
     return decorator
 
@@ -182,10 +182,12 @@ def unavailable(request, share, page, status):
     return render_in_language(request, share, "sharing/expired.html", context, status=status)
 
 
-# CSRF is checked by csrf_protect inside `private`, so that its 403 carries the headers too.
+# No CSRF check: the unguessable token in the URL already proves that the request comes
+# from someone who was given the link (a forging site cannot know it), the endpoint acts
+# on no session and only records a time once. Django's check could not work here anyway:
+# under `Referrer-Policy: no-referrer` browsers send `Origin: null` and no Referer.
 @csrf_exempt
-@private
-@csrf_protect
+@with_headers(PATIENT_HEADERS)
 @require_http_methods(["GET", "HEAD", "POST"])
 def open_share(request, token):
     share = Share.objects.find(token)

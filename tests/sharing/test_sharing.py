@@ -70,7 +70,6 @@ def test_round_trip_as_health_personnel(staff_client, patient_client, treatment_
     )
 
     detail = staff_client.get(response["Location"])
-    assert_private_headers(detail)
     handout = soup(detail).find(class_="handout")
     link = handout.find(class_="handout__link").get_text(strip=True)
     assert re.fullmatch(r"http://helse-bergen\.localhost:8000/i/[A-Za-z0-9_-]{22,}/", link)
@@ -326,20 +325,29 @@ def test_headers_on_the_share_page_and_the_confirmation(patient_client, treatmen
     assert_private_headers(confirm)
 
 
-def test_confirmation_is_csrf_protected(treatment_page, make_share):
+def test_patients_get_no_cookie_and_confirm_under_no_referrer(treatment_page, make_share):
     share = make_share(treatment_page)
     client = Client(HTTP_HOST=HOST, enforce_csrf_checks=True)
-    response = client.post(path_of(share))
-    assert response.status_code == 403
-    assert_private_headers(response)
-    share.refresh_from_db()
-    assert share.confirmed_at is None
-    # With the form's token it works.
-    html = soup(client.get(path_of(share)))
-    csrf = html.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
-    assert client.post(path_of(share), {"csrfmiddlewaretoken": csrf}).status_code == 303
+    response = client.get(path_of(share))
+    assert response.cookies == {}
+    # Under `Referrer-Policy: no-referrer` a browser posts the form with `Origin: null`.
+    response = client.post(path_of(share), HTTP_ORIGIN="null")
+    assert response.status_code == 303
+    assert response.cookies == {}
     share.refresh_from_db()
     assert share.confirmed_at is not None
+
+
+def test_staff_pages_are_private_but_keep_same_origin_referrers(
+    staff_client, treatment_page, make_share
+):
+    share = make_share(treatment_page)
+    for path in ["/del/", f"/del/{share.pk}/", f"/del/ny/{treatment_page.pk}/"]:
+        response = staff_client.get(path)
+        assert response["Cache-Control"] == "private, no-store"
+        assert "noindex" in response["X-Robots-Tag"]
+        # The staff forms are CSRF-protected, which needs the Origin header.
+        assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_creator_previewing_the_link_is_not_recorded(staff_client, treatment_page, make_share):
