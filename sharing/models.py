@@ -60,7 +60,7 @@ class Share(models.Model):
         related_name="+",
         help_text=_("The page in the chosen language."),
     )
-    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    note = models.TextField(_("message to the patient"), max_length=NOTE_MAX_LENGTH, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
