@@ -7,11 +7,15 @@ register = template.Library()
 
 @register.inclusion_tag("sharing/includes/share_action_link.html", takes_context=True)
 def share_action(context):
-    """ "Del med pasient" on a shareable page, for staff allowed to share; not on a share."""
+    """The «Del med pasient» action on a shareable page, for staff allowed to share.
+
+    Not on a share itself, nor in the admin's preview of a page.
+    """
     page = context.get("page")
     request = context.get("request")
     show = (
         request is not None
+        and not getattr(request, "is_preview", False)
         and "share" not in context
         and is_shareable_type(page)
         and getattr(page, "pk", None) is not None

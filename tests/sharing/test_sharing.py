@@ -9,6 +9,7 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
@@ -22,6 +23,7 @@ from tests.sharing.conftest import HOST
 
 pytestmark = pytest.mark.django_db
 
+ACTION_TEMPLATE = "sharing/includes/share_action.html"
 NOW = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
 
@@ -163,6 +165,27 @@ def test_the_action_is_for_staff_on_treatment_and_content_pages_only(
     outsider = Client(HTTP_HOST=HOST)
     outsider.force_login(UserFactory())
     assert soup(outsider.get("/behandlinger/gastroskopi/")).find(class_="share-action") is None
+
+
+def test_only_live_translations_are_offered(staff_client, bergen, treatment_page):
+    translate(bergen[2], "nn")
+    translate(treatment_page.get_parent(), "nn")
+    draft = treatment_page.copy_for_translation(Locale.objects.get(language_code="nn"))
+    draft.save()
+    form = soup(staff_client.get(f"/del/ny/{treatment_page.pk}/"))
+    assert [i["value"] for i in form.select("input[name=language]")] == ["nb"]
+    response = staff_client.post(f"/del/ny/{treatment_page.pk}/", {"language": "nn"})
+    assert response.status_code == 400
+    assert not Share.objects.exists()
+
+
+def test_the_action_is_not_in_the_admin_preview(rf, treatment_page):
+    request = rf.get("/", HTTP_HOST=HOST)
+    request.user = UserFactory(is_superuser=True)
+    context = {"page": treatment_page, "request": request}
+    assert "Del med pasient" in render_to_string(ACTION_TEMPLATE, context)
+    request.is_preview = True  # as Wagtail marks the admin's preview requests
+    assert render_to_string(ACTION_TEMPLATE, context).strip() == ""
 
 
 @pytest.mark.parametrize(
