@@ -48,7 +48,7 @@ clean:
 
 # Update each app's message catalogues (needs GNU gettext) and compile them.
 messages: install
-	for app in home treatments trials research careers search; do \
+	for app in home treatments trials research careers search sharing; do \
 		if [ -d $$app/locale ]; then \
 			(cd $$app && DJANGO_SETTINGS_MODULE=fnsp_site.settings.dev PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l nb -l nn -l se && ../$(VENV)/bin/django-admin compilemessages); \
 		fi; \

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from fnsp_site.api import api
 from home.views import page_feedback
+from sharing.views import open_share
 from trials import fhir
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tilbakemelding/", page_feedback, name="page_feedback"),
+    # A patient's short link: no language prefix, the page's own language is used.
+    path("i/<str:token>/", open_share, name="share_open"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +28,7 @@ if settings.DEBUG:
 
 # Bokmål at /, nynorsk, English and Northern Sami at /nn/, /en/, /se/.
 urlpatterns += i18n_patterns(
+    path("del/", include("sharing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "research",
     "careers",
     "search",
+    "sharing",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
