@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import page_feedback
 
+handler404 = "home.views.page_not_found"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
