@@ -67,7 +67,9 @@ class ResearchIndexPage(BasePage):
         base_url = self.get_url(request)
         for group in groups:
             # Children of this page are at its URL; the portal's groups are on their own sites.
-            group.url = group.get_url(request) if self.is_national else f"{base_url}{group.slug}/"
+            group.listing_url = (
+                group.get_url(request) if self.is_national else f"{base_url}{group.slug}/"
+            )
             group.localized_areas = [
                 by_key[link.area.translation_key] for link in group.area_links.all()
             ]
