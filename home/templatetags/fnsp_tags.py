@@ -1,6 +1,8 @@
 from django import template
 from django.conf import settings
 
+from home.localization import localized_snippets
+
 register = template.Library()
 
 LANGUAGE_ORDER = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -47,6 +49,13 @@ def hreflang_links(context, page):
     """`<link rel="alternate" hreflang>` for every live translation, absolute URLs."""
     links = live_translations(context.get("request"), page)
     return {"links": links if len(links) > 1 else []}
+
+
+@register.simple_tag
+def localized_snippet(obj):
+    """A shared snippet in the active language, or its Bokmål version flagged as a fallback
+    (render with includes/localized_name.html); one query."""
+    return localized_snippets([obj])[0] if obj is not None else None
 
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)

@@ -84,3 +84,12 @@ def translate_with_localize(instance, code, strings):
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=True)
     return instance.get_translation(locale).specific
+
+
+def translate_snippet(obj, code, **fields):
+    """A plain (revision-less) translatable snippet's translation, e.g. a category or area."""
+    translated = obj.copy_for_translation(Locale.objects.get(language_code=code))
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save()
+    return translated

@@ -13,6 +13,7 @@ from tests.research.factories import (
     ResearchAreaFactory,
     make_group,
     research_index,
+    translate_snippet,
     translate_with_localize,
 )
 from tests.test_locales import translate
@@ -101,9 +102,7 @@ def test_english_request_for_untranslated_group_is_404_offering_norwegian(client
 def test_english_page_shows_english_area_names_and_flags_fallbacks(client, group):
     _trust, _site, home = (None, None, group.get_parent().get_parent())
     translated_area = ResearchAreaFactory(name="Kreftforskning", slug="kreft")
-    english_area = translated_area.copy_for_translation(Locale.objects.get(language_code="en"))
-    english_area.name = "Cancer research"
-    english_area.save()
+    translate_snippet(translated_area, "en", name="Cancer research")
     group.area_links.create(area=translated_area)
     group.save_revision().publish()
     translate_with_localize(research_index(home), "en", {"forskning": "research"})
