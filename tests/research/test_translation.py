@@ -17,6 +17,7 @@ from tests.research.factories import (
     translate_with_localize,
 )
 from tests.test_locales import translate
+from tests.trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
 HOST = "helse-bergen.localhost"
@@ -190,3 +191,17 @@ def test_nynorsk_and_sami_versions_use_the_same_machinery(client, group, code, s
     page = soup(response)
     assert page.html["lang"] == code
     assert page.h1.get_text(strip=True) == f"Gruppe ({code})"
+
+
+def test_hreflang_links_survive_templates_that_override_head_links(client, bergen):
+    home = bergen[2]
+    trial = publish_trial(home, title="Studie", slug="studie")
+    translate(home, "en")
+    translate(trial.get_parent(), "en", slug="clinical-trials")
+    translate(trial, "en", title="Trial", slug="trial")
+    page = soup(client.get("/en/clinical-trials/trial/", HTTP_HOST=HOST))
+    assert page.find("link", rel="canonical") is not None  # the trial template's own block
+    assert hreflangs(page) == {
+        "nb": "http://helse-bergen.localhost:8000/kliniske-studier/studie/",
+        "en": "http://helse-bergen.localhost:8000/en/clinical-trials/trial/",
+    }
