@@ -139,14 +139,17 @@ def test_machine_translation_prefills_a_draft_that_an_editor_publishes(client, g
     draft = group.get_translation(english)
     assert not draft.live
 
-    edit = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
-    assert b"Fake translator" in edit.content  # the option is offered
     translation = Translation.objects.get(
         source=TranslationSource.objects.get(object_id=group.translation_key),
         target_locale=english,
     )
+    machine_translate_url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    # The translation editor offers the configured translator.
+    assert b"Fake translator" in edit.content
+    assert machine_translate_url.encode() in edit.content
     response = client.post(
-        reverse("wagtail_localize:machine_translate", args=[translation.pk]),
+        machine_translate_url,
         {"next": "/admin/"},
     )
     assert response.status_code == 302
@@ -177,6 +180,7 @@ def test_without_a_configured_translator_the_option_is_absent(client, group, set
     draft = group.get_translation(english)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
     assert edit.status_code == 200
+    assert b"Fake translator" not in edit.content
     assert b"machine_translate" not in edit.content
 
 
