@@ -4,7 +4,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.localization import localized_snippets
+from tests.factories import ContentPageFactory, set_menu
 from tests.research.factories import ResearchAreaFactory, translate_snippet
+from tests.test_locales import translate
 from tests.treatments.factories import TreatmentFactory, offer
 from tests.treatments.test_translation_and_budget import english
 
@@ -47,3 +49,27 @@ def test_localized_snippets_is_one_query_for_any_number(django_assert_num_querie
     assert [item.is_fallback for item in result] == [False, False, True, True, True]
     assert result[0].object.name.endswith("(en)")
     assert {item.language_code for item in result[2:]} == {"nb"}
+
+
+def english_front_page(client):
+    response = client.get("/en/", HTTP_HOST="helse-bergen.localhost")
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_untranslated_menu_on_english_page_says_it_is_norwegian(client, bergen):
+    _trust, site, home = bergen
+    about = ContentPageFactory(parent=home, title="Om oss", slug="om-oss")
+    menu = set_menu(site, [about])
+    translate(home, "en")
+    page = BeautifulSoup(
+        client.get("/en/", HTTP_HOST="helse-bergen.localhost").content, "html.parser"
+    )
+    nav = page.find("nav", class_="main-nav")
+    assert nav.ul["lang"] == "nb"
+    assert "(menu only in Norwegian)" in nav.get_text()
+
+    translate_snippet(menu, "en", title="Main menu")
+    page = BeautifulSoup(
+        client.get("/en/", HTTP_HOST="helse-bergen.localhost").content, "html.parser"
+    )
+    assert "only in Norwegian" not in page.find("nav", class_="main-nav").get_text()
