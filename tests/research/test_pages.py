@@ -8,7 +8,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from research.models import ResearchGroupPage
-from tests.factories import make_portal
+from tests.factories import make_hospital, make_portal
 from tests.research.factories import (
     PersonFactory,
     ResearchAreaFactory,
@@ -210,3 +210,21 @@ def test_group_page_and_listing_queries_do_not_grow(
     listing_count = count_queries(client, listing, HOST, django_assert_max_num_queries, 18)
     group_with(home, 6, "more")
     assert count_queries(client, listing, HOST, django_assert_max_num_queries, 18) == listing_count
+
+
+def test_portal_overview_queries_do_not_grow_with_sites_or_groups(
+    client, bergen, ous, django_assert_max_num_queries
+):
+    research_index(make_portal())
+    make_group(bergen[2], areas=[ResearchAreaFactory()])
+    client.get("/forskning/", HTTP_HOST="localhost")  # warm Wagtail's per-process site caches
+    small = count_queries(client, "/forskning/", "localhost", django_assert_max_num_queries, 20)
+    for slug in ["stolav", "unn", "ahus"]:
+        home = make_hospital(slug)[2]
+        make_group(home, areas=[ResearchAreaFactory()])
+        make_group(home, areas=[ResearchAreaFactory()])
+    client.get("/forskning/", HTTP_HOST="localhost")
+    assert (
+        count_queries(client, "/forskning/", "localhost", django_assert_max_num_queries, 20)
+        == small
+    )
