@@ -1,7 +1,9 @@
 """English (and other) versions of research groups through wagtail-localize."""
 
+import polib
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale
@@ -209,3 +211,39 @@ def test_hreflang_links_survive_templates_that_override_head_links(client, berge
         "nb": "http://helse-bergen.localhost:8000/kliniske-studier/studie/",
         "en": "http://helse-bergen.localhost:8000/en/clinical-trials/trial/",
     }
+
+
+def test_po_download_and_upload_round_trip(client, group):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    english = Locale.objects.get(language_code="en")
+    translate_with_localize(
+        research_index(group.get_parent().get_parent()), "en", {"forskning": "research"}
+    )
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[group.pk]),
+        {"locales": [english.pk]},
+    )
+    translation = Translation.objects.get(
+        source__object_id=group.translation_key, target_locale=english
+    )
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    english_text = {
+        "Hjerterytmegruppen": "Heart rhythm group",
+        "hjerterytme": "heart-rhythm",
+        "Vi forsker på hjerterytme.": "We research heart rhythm.",
+    }
+    for entry in po:
+        entry.msgstr = english_text.get(entry.msgid, "")
+    upload = SimpleUploadedFile("group-en.po", str(po).encode(), "text/x-gettext-translation")
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
+    page = soup(client.get("/en/research/heart-rhythm/", HTTP_HOST=HOST))
+    assert page.h1.get_text(strip=True) == "Heart rhythm group"
+    assert "We research heart rhythm." in page.text
