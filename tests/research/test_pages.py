@@ -3,12 +3,14 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from research.models import ResearchGroupPage
-from tests.factories import make_hospital, make_portal
+from tests.factories import UserFactory, make_hospital, make_portal
 from tests.research.factories import (
     PersonFactory,
     ResearchAreaFactory,
@@ -228,3 +230,55 @@ def test_portal_overview_queries_do_not_grow_with_sites_or_groups(
         count_queries(client, "/forskning/", "localhost", django_assert_max_num_queries, 20)
         == small
     )
+
+
+def edit_form_data(group, doi, cristin_id):
+    return nested_form_data(
+        {
+            "title": group.title,
+            "slug": group.slug,
+            "short_description": group.short_description,
+            "aims": rich_text("<p>Mål.</p>"),
+            "methods": rich_text(""),
+            "collaborators": rich_text(""),
+            "area_links": inline_formset([]),
+            "members": inline_formset([]),
+            "trial_links": inline_formset([]),
+            "projects": streamfield(
+                [
+                    (
+                        "project",
+                        {"title": "P", "period": "2024", "funding": "", "cristin_id": cristin_id},
+                    )
+                ]
+            ),
+            "publications": streamfield(
+                [("publication", {"title": "T", "journal": "J", "year": "2024", "doi": doi})]
+            ),
+            "image_alt": "",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("doi", "cristin_id", "valid"),
+    [
+        ("10.1056/NEJMoa2034577", "2712345", True),
+        ("https://doi.org/10.1056/NEJMoa2034577", "2712345", False),
+        ("10.1056/NEJMoa2034577", "CRISTIN-1", False),
+    ],
+)
+def test_admin_edit_form_rejects_malformed_identifiers(client, bergen, doi, cristin_id, valid):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    group = make_group(bergen[2], title="Gruppe", slug="gruppe")
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[group.pk]), edit_form_data(group, doi, cristin_id)
+    )
+    group.refresh_from_db()
+    if valid:
+        assert response.status_code == 302
+        assert group.get_latest_revision_as_object().publications[0].value["doi"] == doi
+    else:
+        assert response.status_code == 200
+        assert response.context["form"].errors
+        assert len(group.get_latest_revision_as_object().publications) == 0
