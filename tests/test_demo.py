@@ -118,3 +118,7 @@ def test_demo_sites_serve_their_own_name(client):
         response = client.get(path, HTTP_HOST="helse-bergen.localhost:8000")
         assert response.status_code == 200, path
     assert client.get("/forskning/", HTTP_HOST="localhost:8000").status_code == 200
+    sami = TreatmentPage.objects.live().get(locale__language_code="se")
+    response = client.get(sami.get_url(), HTTP_HOST="unn.localhost:8000")
+    assert response.status_code == 200
+    assert '<html lang="se">' in response.content.decode()
