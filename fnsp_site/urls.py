@@ -10,6 +10,8 @@ from home.views import page_feedback
 from sharing.views import open_share
 from trials import fhir
 
+handler404 = "home.views.page_not_found"
+
 urlpatterns = [
     path("api/open/v1/", api.urls),
     path("api/fhir/ResearchStudy", fhir.research_study_search, name="fhir-researchstudy-list"),

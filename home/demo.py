@@ -41,8 +41,16 @@ REGION_COLOURS = {
     "helse-nord": "#1f4e79",
     None: "#3d3d8f",
 }
-# Sites that get an English version of their home and "Om oss" page in the demo.
-ENGLISH_SITES = {"oslo-universitetssykehus", "helse-bergen", "stolav", "unn"}
+# Sites that get an English version of their home and "Om oss" page in the demo (the
+# research demo translates the research groups of these university hospitals).
+ENGLISH_SITES = {
+    "oslo-universitetssykehus",
+    "helse-bergen",
+    "stolav",
+    "unn",
+    "ahus",
+    "helse-stavanger",
+}
 
 
 @dataclass

@@ -3,8 +3,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Revision, Site
+from wagtail_localize.models import StringTranslation
 
-from home.models import HealthTrust, NavigationMenu, PortalHomePage, SiteSettings
+from home.models import (
+    HealthTrust,
+    HospitalHomePage,
+    NavigationMenu,
+    PortalHomePage,
+    SiteSettings,
+)
+from home.sites import SiteDirectory
+from research.models import Person, ResearchArea, ResearchGroupPage
+from research.views import groups_without_english
 from treatments.models import Treatment, TreatmentPage
 from trials.models import TrialPage
 
@@ -22,6 +32,9 @@ def snapshot():
         "settings": SiteSettings.objects.count(),
         "users": get_user_model().objects.count(),
         "treatments": list(Treatment.objects.values_list("pk", "live", "latest_revision")),
+        "research areas": list(ResearchArea.objects.values_list("pk", "name")),
+        "researchers": Person.objects.count(),
+        "string translations": StringTranslation.objects.count(),
     }
 
 
@@ -56,7 +69,8 @@ def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatc
     assert live.values("category").distinct().count() >= 8
     assert Treatment.objects.live().filter(locale__language_code="en").count() >= 5
     for treatment in live:
-        local = TreatmentPage.objects.live().filter(treatment=treatment)
+        # One offer per hospital: the Bokmål page (its translations repeat its local text).
+        local = TreatmentPage.objects.live().filter(treatment=treatment, locale=treatment.locale)
         assert local.count() >= 3, treatment
         assert len({page.local_referral for page in local}) == local.count()
 
@@ -71,6 +85,16 @@ def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatc
     multi_centre = [t for t in trials if t.participating_trusts.count() >= 2]
     assert len(multi_centre) >= 5
     assert all(t.treatments.exists() and t.diagnoses.exists() for t in trials)
+
+    # Research groups: 12+ at 6+ hospitals, all but two with a live English version; a
+    # nynorsk home page and a Northern Sami treatment page.
+    groups = ResearchGroupPage.objects.live().filter(locale__language_code="nb")
+    assert groups.count() >= 12
+    directory = SiteDirectory()
+    assert len({directory.trust_for(group) for group in groups}) >= 6
+    assert groups_without_english().count() == 2
+    assert HospitalHomePage.objects.live().filter(locale__language_code="nn").exists()
+    assert TreatmentPage.objects.live().filter(locale__language_code="se").exists()
 
     before = snapshot()
     call_command("load_demo")
@@ -90,3 +114,11 @@ def test_demo_sites_serve_their_own_name(client):
     response = client.get("/en/about-us/", HTTP_HOST="helse-bergen.localhost:8000")
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
+    for path in ["/en/research/", "/en/research/heart-rhythm-research/", "/nn/"]:
+        response = client.get(path, HTTP_HOST="helse-bergen.localhost:8000")
+        assert response.status_code == 200, path
+    assert client.get("/forskning/", HTTP_HOST="localhost:8000").status_code == 200
+    sami = TreatmentPage.objects.live().get(locale__language_code="se")
+    response = client.get(sami.get_url(), HTTP_HOST="unn.localhost:8000")
+    assert response.status_code == 200
+    assert '<html lang="se">' in response.content.decode()

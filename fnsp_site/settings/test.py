@@ -8,3 +8,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
+# A stand-in machine translator (tests/research/fake_translator.py): no network in tests.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "tests.research.fake_translator.FakeTranslator"}

@@ -1,0 +1,47 @@
+"""Shared translatable snippets shown in the page's language, in bulk.
+
+A page in English (or nynorsk, Sami) often points at Bokmål snippets: wagtail-localize
+synchronises foreign keys inside non-translatable child rows, and editors choose the Bokmål
+originals. Calling ``.localized`` on each one costs a query per object; this helper fetches
+every translation in one query and says which ones fall back.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class Localized:
+    object: object
+    # True when the object has no version in the requested language and the default-language
+    # (Bokmål) one is shown instead; templates mark it with lang="nb" and say so.
+    is_fallback: bool
+    language_code: str
+
+
+def localized_snippets(objects, language_code=None):
+    """A `Localized` per object, in order, without duplicates; one query for any number."""
+    objects = list(dict.fromkeys(objects))
+    if not objects:
+        return []
+    default = settings.LANGUAGE_CODE
+    language_code = language_code or translation.get_language() or default
+    model = type(objects[0])
+    versions = {
+        (row.translation_key, row.locale.language_code): row
+        for row in model.objects.filter(
+            translation_key__in={obj.translation_key for obj in objects},
+            locale__language_code__in={language_code, default},
+        ).select_related("locale")
+    }
+    result = []
+    for obj in objects:
+        wanted = versions.get((obj.translation_key, language_code))
+        if wanted is not None:
+            result.append(Localized(wanted, False, language_code))
+        else:
+            fallback = versions.get((obj.translation_key, default), obj)
+            result.append(Localized(fallback, True, default))
+    return result

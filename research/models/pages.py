@@ -1,0 +1,249 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.localization import localized_snippets
+from home.models import BasePage, PortalHomePage, Region
+from home.sites import SiteDirectory
+from research.blocks import ProjectBlock, PublicationBlock
+from trials.models import TrialPage
+from trials.status import Status
+
+from .snippets import Person, ResearchArea
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class ResearchIndexPage(BasePage):
+    """`/forskning/` (English `/en/research/`): a hospital's research groups; on the portal,
+    every group in the country by region."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
+    subpage_types = ["research.ResearchGroupPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("research index page")
+
+    @cached_property
+    def is_national(self):
+        return self.get_parent().specific_class is PortalHomePage
+
+    def groups(self):
+        groups = ResearchGroupPage.objects.live().public().filter(locale_id=self.locale_id)
+        if not self.is_national:
+            groups = groups.child_of(self)
+        return groups.prefetch_related(
+            Prefetch("area_links", queryset=ResearchGroupArea.objects.select_related("area"))
+        ).order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups = list(self.groups())
+        areas = localized_snippets(link.area for group in groups for link in group.area_links.all())
+        by_key = {item.object.translation_key: item for item in areas}
+        # Filter values are the slugs of the areas as shown; anything else shows every group.
+        selected = next((i for i in areas if i.object.slug == request.GET.get("area")), None)
+        if selected is not None:
+            groups = [
+                group
+                for group in groups
+                if any(
+                    link.area.translation_key == selected.object.translation_key
+                    for link in group.area_links.all()
+                )
+            ]
+        base_url = self.get_url(request)
+        for group in groups:
+            # Children of this page are at its URL; the portal's groups are on their own sites.
+            group.listing_url = (
+                group.get_url(request) if self.is_national else f"{base_url}{group.slug}/"
+            )
+            group.localized_areas = [
+                by_key[link.area.translation_key] for link in group.area_links.all()
+            ]
+        context.update(
+            {
+                "areas": sorted(areas, key=lambda item: item.object.name),
+                "selected_area": selected.object.slug if selected else "",
+                "groups": groups,
+            }
+        )
+        if self.is_national:
+            context["regions"] = national_overview(groups)
+        return context
+
+
+def national_overview(groups):
+    """Groups by region, each with its trust; three queries for the trusts (SiteDirectory)."""
+    directory = SiteDirectory()
+    sections = {region.pk: {"region": region, "groups": []} for region in Region.objects.all()}
+    national = {"region": None, "groups": []}
+    for group in groups:
+        trust = directory.trust_for(group)
+        group.trust = trust
+        section = sections.get(trust.region_id) if trust and trust.region_id else national
+        section["groups"].append(group)
+    return [s for s in [*sections.values(), national] if s["groups"]]
+
+
+class ResearchGroupPage(BasePage):
+    """A research group at one hospital, with an English translation through wagtail-localize."""
+
+    short_description = models.TextField(_("short description"), max_length=400)
+    aims = RichTextField(_("aims"), features=TEXT_FEATURES)
+    methods = RichTextField(_("methods"), blank=True, features=TEXT_FEATURES)
+    projects = StreamField(
+        [("project", ProjectBlock())], verbose_name=_("ongoing projects"), blank=True
+    )
+    publications = StreamField(
+        [("publication", PublicationBlock())],
+        verbose_name=_("selected publications"),
+        blank=True,
+    )
+    collaborators = RichTextField(_("collaborators"), blank=True, features=TEXT_FEATURES)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # A CharField (not part of the image) so that wagtail-localize offers it for translation.
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: what the image shows, for those who cannot see it."),
+    )
+
+    show_last_updated = True
+    # Names and numbers are the same in every language: copied, not offered for translation.
+    override_translatable_fields = [
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_phone"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("short_description"),
+        InlinePanel("area_links", label=_("Research areas")),
+        FieldPanel("aims"),
+        InlinePanel("members", label=_("Leader and members")),
+        FieldPanel("methods"),
+        FieldPanel("projects"),
+        FieldPanel("publications"),
+        FieldPanel("collaborators"),
+        InlinePanel("trial_links", label=_("Related clinical trials")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+    ]
+    parent_page_types = ["research.ResearchIndexPage"]
+    subpage_types = []
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_description"),
+        index.SearchField("aims"),
+        index.SearchField("methods"),
+    ]
+
+    class Meta:
+        verbose_name = _("research group")
+        verbose_name_plural = _("research groups")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for those who cannot see it.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        members = list(self.members.select_related("person"))
+        context.update(
+            {
+                "areas": localized_snippets(
+                    link.area for link in self.area_links.select_related("area")
+                ),
+                "leaders": [m for m in members if m.role == Role.LEADER],
+                "members": [m for m in members if m.role == Role.MEMBER],
+                "trials": self.related_trials(),
+            }
+        )
+        return context
+
+    def related_trials(self):
+        """Live related trials with their current status, in this page's language when a
+        translation exists, else the Bokmål one (flagged); one query."""
+        ids = list(self.trial_links.values_list("trial_id", flat=True))
+        if not ids:
+            return []
+        keys = TrialPage.objects.filter(pk__in=ids).values("translation_key")
+        candidates = (
+            TrialPage.objects.live()
+            .public()
+            .filter(translation_key__in=keys)
+            .with_status()
+            .select_related("locale")
+            .order_by("title")
+        )
+        chosen = {}
+        for trial in candidates:
+            trial.is_fallback = trial.locale_id != self.locale_id
+            trial.current_status = Status(trial.recruitment_status)
+            # The translation in this page's language wins over the linked original.
+            if not trial.is_fallback or (trial.pk in ids and trial.translation_key not in chosen):
+                chosen[trial.translation_key] = trial
+        return list(chosen.values())
+
+
+class Role(models.TextChoices):
+    LEADER = "leader", _("Group leader")
+    MEMBER = "member", _("Member")
+
+
+class ResearchGroupArea(Orderable):
+    """Not translatable: the English page links the same (Bokmål) area; its English name is
+    looked up when shown (home.localization)."""
+
+    page = ParentalKey(ResearchGroupPage, on_delete=models.CASCADE, related_name="area_links")
+    area = models.ForeignKey(
+        ResearchArea, verbose_name=_("research area"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("area")]
+
+
+class ResearchGroupMember(Orderable):
+    page = ParentalKey(ResearchGroupPage, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(
+        Person, verbose_name=_("researcher"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+
+class ResearchGroupTrial(Orderable):
+    page = ParentalKey(ResearchGroupPage, on_delete=models.CASCADE, related_name="trial_links")
+    trial = models.ForeignKey(
+        TrialPage, verbose_name=_("clinical trial"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("trial", "trials.TrialPage")]

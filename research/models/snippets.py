@@ -1,0 +1,51 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class ResearchArea(TranslatableMixin, index.Indexed, models.Model):
+    """A research area (forskningsområde) such as Kreftforskning; translatable."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Used in filter links: ?area=<slug>")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("research area")
+        verbose_name_plural = _("research areas")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(index.Indexed, models.Model):
+    """A researcher, chosen by any number of groups.
+
+    Not translatable: a person is the same in every language, and one row per person keeps
+    "which groups is she in" a single query. The title is written as it should appear everywhere
+    (often "Professor, MD, PhD").
+    """
+
+    name = models.CharField(_("name"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, blank=True)
+    url = models.URLField(_("link"), blank=True, help_text=_("E.g. a Cristin or staff profile."))
+
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("url")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("researcher")
+        verbose_name_plural = _("researchers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name

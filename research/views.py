@@ -1,0 +1,79 @@
+"""Admin report: research groups that have no published English version."""
+
+import django_filters
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Substr
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail.permissions import page_permission_policy
+
+from home.models import HealthTrust
+from research.models import ResearchGroupPage
+
+ROOT_PATH_LENGTH = 2 * Page.steplen
+
+
+def groups_without_english():
+    """Live groups in the default language with no live English translation, each annotated
+    with its site's trust (found through the site root's path, in the same query)."""
+    english = ResearchGroupPage.objects.live().filter(locale__language_code="en")
+    trust = HealthTrust.objects.filter(
+        site__root_page__path=Substr(OuterRef("path"), 1, ROOT_PATH_LENGTH)
+    )
+    return (
+        ResearchGroupPage.objects.live()
+        .filter(locale=Locale.get_default())
+        .exclude(translation_key__in=english.values("translation_key"))
+        .annotate(
+            trust_id=Subquery(trust.values("pk")[:1]),
+            trust_name=Subquery(trust.values("name")[:1]),
+        )
+        .order_by("trust_name", "title")
+    )
+
+
+class UntranslatedGroupsFilterSet(WagtailFilterSet):
+    site = django_filters.ModelChoiceFilter(
+        label=_("Site"),
+        queryset=HealthTrust.objects.filter(site__isnull=False).order_by("name"),
+        method="filter_site",
+        empty_label=_("All sites"),
+    )
+
+    class Meta:
+        model = ResearchGroupPage
+        fields = []
+
+    def filter_site(self, queryset, name, value):
+        return queryset.filter(trust_id=value.pk)
+
+
+class UntranslatedGroupsReportView(ReportView):
+    page_title = _("Research groups without English version")
+    header_icon = "site"
+    index_url_name = "research_untranslated_report"
+    index_results_url_name = "research_untranslated_report_results"
+    filterset_class = UntranslatedGroupsFilterSet
+    export_filename = "research-groups-without-english"
+    columns = [
+        TitleColumn("title", label=_("Research group"), url_name="wagtailadmin_pages:edit"),
+        Column("trust_name", label=_("Site")),
+        Column("url_path", label=_("Path")),
+        Column("last_published_at", label=_("Last published")),
+    ]
+    list_export = ["title", "trust_name", "url_path", "last_published_at"]
+    export_headings = {
+        "title": _("Research group"),
+        "trust_name": _("Site"),
+        "url_path": _("Path"),
+        "last_published_at": _("Last published"),
+    }
+
+    def get_queryset(self):
+        editable = page_permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        return groups_without_english().filter(pk__in=editable.values("pk"))

@@ -1,0 +1,109 @@
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permissions import page_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from research.demo import load_research_demo
+from research.models import Person, ResearchArea, ResearchGroupPage
+from research.views import UntranslatedGroupsReportView, groups_without_english
+
+
+class ResearchAreaViewSet(SnippetViewSet):
+    model = ResearchArea
+    icon = "tag"
+    menu_label = _("Research areas")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("Researchers")
+    list_display = ["name", "title", "url"]
+    search_fields = ["name"]
+
+
+class ResearchGroup(ViewSetGroup):
+    menu_label = _("Research")
+    menu_icon = "group"
+    menu_order = 250
+    items = (ResearchAreaViewSet, PersonViewSet)
+
+
+register_snippet(ResearchGroup)
+
+
+@hooks.register("fnsp_site_editor_permissions")
+def site_editor_permissions():
+    """Local editors maintain their groups' researchers and choose shared research areas."""
+    return [
+        "research.add_person",
+        "research.change_person",
+        "research.view_person",
+        "research.view_researcharea",
+    ]
+
+
+@hooks.register("fnsp_national_editor_permissions")
+def national_editor_permissions():
+    return [f"research.{action}_researcharea" for action in ("add", "change", "delete")]
+
+
+@hooks.register("before_edit_page")
+def warn_about_missing_english(request, page):
+    if (
+        request.method == "GET"
+        and isinstance(page.specific_deferred, ResearchGroupPage)
+        and groups_without_english().filter(pk=page.pk).exists()
+    ):
+        messages.warning(
+            request,
+            _(
+                "This research group has no published English version. Use “Translate” in the "
+                "page's actions to create one."
+            ),
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/research-without-english/",
+            UntranslatedGroupsReportView.as_view(),
+            name="research_untranslated_report",
+        ),
+        path(
+            "reports/research-without-english/results/",
+            UntranslatedGroupsReportView.as_view(results_only=True),
+            name="research_untranslated_report_results",
+        ),
+    ]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return EditorsMenuItem(
+        _("Research groups without English version"),
+        reverse("research_untranslated_report"),
+        name="research-without-english",
+        icon_name="site",
+        order=810,
+    )
+
+
+hooks.register("fnsp_load_demo", load_research_demo, order=30)
