@@ -136,7 +136,10 @@ def search_filters(request, trials):
             )
         trials = trials.filter(recruitment_status__in=[FROM_STATUS_CODE[c] for c in statuses])
     for value in request.GET.getlist("_lastUpdated"):
-        prefix, moment = LAST_UPDATED.match(value).groups()
+        match = LAST_UPDATED.match(value)
+        if match is None:
+            raise ApiError(400, "_lastUpdated must be a date, optionally prefixed: ge2026-01-01.")
+        prefix, moment = match.groups()
         moment = parse_since(moment, "_lastUpdated")
         lookup = {"ge": "gte", "gt": "gt", "le": "lte", "lt": "lt"}.get(prefix or "eq", "gte")
         trials = trials.filter(**{f"last_published_at__{lookup}": moment})

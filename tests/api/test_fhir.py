@@ -97,6 +97,7 @@ def test_search_parameters(client, open_data):
         ("?_count=1000", 400),
         ("?status=recruiting", 400),
         ("?_lastUpdated=ge-nope", 400),
+        ("?_lastUpdated=", 400),
         ("?identifier=https://unknown.example|1", 400),
         ("/999999", 404),
         ("?_offset=x", 400),

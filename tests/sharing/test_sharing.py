@@ -464,11 +464,11 @@ def test_share_page_query_budget(
     share = make_share(treatment_page, note="notat")
     patient_client.get(path_of(share))
     # Less than the public page itself: the share costs one lookup, the page's context
-    # (with its locations and contact cards) and the chrome the rest; a second visit
-    # writes nothing.
-    with django_assert_max_num_queries(13):
+    # (locations, contact cards, localized category) and the chrome the rest; a second
+    # visit writes nothing.
+    with django_assert_max_num_queries(15):
         assert patient_client.get(path_of(share)).status_code == 200
     for _ in range(5):
         make_share(treatment_page)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(15):
         assert patient_client.get(path_of(share)).status_code == 200
