@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Bokmål at /, nynorsk, English and Northern Sami at /nn/, /en/, /se/.
 urlpatterns += i18n_patterns(
     path("del/", include("sharing.urls")),
+    path("sok/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

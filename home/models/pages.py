@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from search.text import folded_words
 
 from .registry import HealthTrust, Region
 
@@ -17,6 +18,14 @@ class BasePage(Page):
 
     # Content pages show "Sist oppdatert"; home and listing pages do not.
     show_last_updated = False
+    # The title again without diacritics, so "ostfold" finds "Østfold" (see search.text.fold).
+    search_fields = Page.search_fields + [
+        index.SearchField("folded_title", boost=2),
+        index.AutocompleteField("folded_title"),
+    ]
+
+    def folded_title(self):
+        return folded_words(self.title)
 
     class Meta:
         abstract = True

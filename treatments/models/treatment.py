@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from search.text import folded_words
 from treatments.stages import STAGE_FEATURES, STAGE_KEYS, STAGE_LABELS, Kind, stages_for
 
 REVIEW_INTERVAL_YEARS = 3
@@ -143,6 +144,8 @@ class Treatment(
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
+        index.SearchField("folded_title", boost=3),
+        index.AutocompleteField("folded_title"),
         index.SearchField("summary", boost=2),
         *[index.SearchField(key) for key in STAGE_KEYS],
         index.FilterField("kind"),
@@ -160,6 +163,9 @@ class Treatment(
 
     def __str__(self):
         return self.title
+
+    def folded_title(self):
+        return folded_words(self.title)
 
     @property
     def revisions(self):

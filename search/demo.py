@@ -1,0 +1,52 @@
+"""Demo synonyms and a promoted result; found by stable keys, so a second run adds nothing."""
+
+from django.db import transaction
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search.models import Synonym, split_terms
+from search.text import fold
+
+SYNONYMS = [
+    ("hjerteinfarkt, infarkt, hjerteattakk", "Folkelig og faglig navn."),
+    ("mr, mri, magnetisk resonans", "Undersøkelsen heter MR i Norge, MRI i mange andre land."),
+    ("ct, computertomografi, ct-undersøkelse", ""),
+    ("kreft, cancer, svulst", ""),
+    ("hofteprotese, kunstig hofte, hofteleddsprotese", ""),
+    ("fødsel, føde, forløsning", ""),
+    ("slag, hjerneslag, slagtilfelle", ""),
+]
+PROMOTIONS = [
+    (
+        "ventetid",
+        "https://www.helsenorge.no/velg-behandlingssted/",
+        "Velg behandlingssted – ventetider på helsenorge.no",
+        "Sammenlign ventetider for behandlinger ved alle sykehus.",
+    ),
+]
+
+
+def load_search_demo(report, stdout):
+    with transaction.atomic():
+        known = {
+            fold(term)
+            for row in Synonym.objects.values_list("terms", flat=True)
+            for term in split_terms(row)
+        }
+        for terms, note in SYNONYMS:
+            if not {fold(term) for term in split_terms(terms)} & known:
+                synonym = Synonym(terms=terms, note=note)
+                synonym.full_clean()
+                synonym.save()
+                report.count("search synonyms")
+        for query_string, url, text, description in PROMOTIONS:
+            query = Query.get(query_string)
+            if not query.editors_picks.filter(external_link_url=url).exists():
+                SearchPromotion.objects.create(
+                    query=query,
+                    external_link_url=url,
+                    external_link_text=text,
+                    description=description,
+                    sort_order=0,
+                )
+                report.count("promoted search results")
+    stdout(f"[search] {Synonym.objects.count()} synonym lists")

@@ -1,0 +1,279 @@
+"""Site and national search on Wagtail's database backend, in a fixed number of queries.
+
+One search request costs the same number of queries whether it finds 1 or 10,000 results:
+counts per type come from one facet query, the page of results from one query plus one per
+page type on that page, and everything shown beside a result (hospital, national text, trial
+address) is loaded in bulk.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query as PromotedQuery
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from careers.models import JobPage
+from home.sites import SiteDirectory
+from search.excerpts import excerpt, highlight
+from search.synonyms import synonym_map
+from search.text import build_query
+from search.types import OTHER, content_type_ids, result_types, type_for_content_type
+from treatments.models import Treatment, TreatmentIndexPage, TreatmentPage
+from trials.models import TrialIndexPage, TrialPage
+
+PER_PAGE = 10
+# National treatments shown above the page results on the portal's "all types" view.
+NATIONAL_PREVIEW = 3
+ROOT_DEPTH = 2
+# Fields whose text describes a page best, in order of preference, for the excerpt.
+SUMMARY_FIELDS = ("search_description", "summary", "short_description", "lead", "intro")
+
+
+@dataclass
+class Scope:
+    """Where a search looks: one hospital's site, or the whole country (the portal)."""
+
+    locale: object
+    is_portal: bool
+    # Paths of the site roots searched (all translations); None means every site.
+    root_paths: list | None
+    # The current site's roots (for its listings and its promotions) and the portal's.
+    own_root_paths: list = field(default_factory=list)
+    portal_root_paths: list = field(default_factory=list)
+
+    @property
+    def national_treatments(self):
+        """On the portal without a hospital filter, national treatments stand for the local
+        treatment pages, which would otherwise repeat each treatment once per hospital."""
+        return self.is_portal and self.root_paths is None
+
+
+def root_paths(sites):
+    """Paths of the sites' root pages and all their translations, per site: one query."""
+    site_by_key = {site.root_page.translation_key: site.pk for site in sites}
+    paths = {site.pk: [] for site in sites}
+    for key, path in Page.objects.filter(
+        depth=ROOT_DEPTH, translation_key__in=site_by_key
+    ).values_list("translation_key", "path"):
+        paths[site_by_key[key]].append(path)
+    return paths
+
+
+def under(paths):
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def site_section(model, scope):
+    """This site's section page of `model` (/behandlinger/, /kliniske-studier/) in the locale."""
+    return (
+        model.objects.live()
+        .filter(under(scope.own_root_paths), depth=ROOT_DEPTH + 1, locale=scope.locale)
+        .first()
+    )
+
+
+def scoped_pages(scope):
+    pages = Page.objects.live().public().filter(locale=scope.locale, depth__gt=ROOT_DEPTH - 1)
+    trial_pages = content_type_ids([TrialPage])
+    if scope.root_paths is not None:
+        where = under(scope.root_paths)
+        if not scope.is_portal:
+            # Every hospital site shows every trial (see trials.models.TrialIndexPage).
+            where |= Q(content_type_id__in=trial_pages)
+        pages = pages.filter(where)
+    if scope.national_treatments:
+        pages = pages.exclude(content_type_id__in=content_type_ids([TreatmentPage]))
+    # Closed vacancies stay online for their links but leave search, as they leave listings;
+    # a local treatment page is not shown while its national text is unpublished.
+    return pages.exclude(
+        pk__in=JobPage.objects.exclude(pk__in=JobPage.objects.open().values("pk")).values("pk")
+    ).exclude(pk__in=TreatmentPage.objects.filter(treatment__live=False).values("pk"))
+
+
+class KnownCount:
+    """Search results whose total is already known from the facet query (saves a count)."""
+
+    def __init__(self, results, count):
+        self.results = results
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
+@dataclass
+class Outcome:
+    counts: dict  # result type key -> number of results
+    total: int
+    page_obj: object = None
+    results: list = field(default_factory=list)
+    national: list = field(default_factory=list)
+    national_count: int = 0
+    promotions: list = field(default_factory=list)
+    any_words: bool = False  # no page had every word; results have some of them
+
+
+def _type_counts(facets, scope, national_count):
+    counts = {result_type.key: 0 for result_type in result_types()}
+    for content_type_id, number in facets.items():
+        counts[type_for_content_type(content_type_id).key] += number
+    if scope.national_treatments:
+        counts["behandlinger"] += national_count
+    return counts
+
+
+def _type_filter(pages, result_type):
+    if result_type.key == OTHER:
+        others = [pk for t in result_types() if t.key != OTHER for pk in t.content_type_ids]
+        return pages.exclude(content_type_id__in=others)
+    return pages.filter(content_type_id__in=result_type.content_type_ids)
+
+
+def run_search(request, scope, query, result_type=None, page_number=1):
+    backend = get_search_backend()
+    synonyms = synonym_map()
+    pages = scoped_pages(scope)
+    national = Treatment.objects.live().filter(locale_id=scope.locale.pk)
+
+    def search_everything(operator):
+        search_query = build_query(query, synonyms, operator)
+        facets = backend.search(search_query, pages).facet("content_type_id")
+        national_results = (
+            backend.search(search_query, national) if scope.national_treatments else None
+        )
+        national_count = national_results.count() if national_results is not None else 0
+        return search_query, facets, national_results, national_count
+
+    search_query, facets, national_results, national_count = search_everything("and")
+    any_words = False
+    if not facets and not national_count and len(query.terms) > 1:
+        search_query, facets, national_results, national_count = search_everything("or")
+        any_words = True
+    counts = _type_counts(facets, scope, national_count)
+    outcome = Outcome(counts=counts, total=sum(counts.values()), any_words=any_words)
+
+    show_national_list = (
+        scope.national_treatments and result_type and result_type.key == ("behandlinger")
+    )
+    if show_national_list:
+        outcome.page_obj = Paginator(
+            KnownCount(national_results, national_count), PER_PAGE
+        ).get_page(page_number)
+        outcome.national = national_rows(request, scope, list(outcome.page_obj), query)
+    else:
+        if result_type is None:
+            typed, count = pages, sum(facets.values())
+            if national_results is not None and national_count:
+                outcome.national = national_rows(
+                    request, scope, list(national_results[:NATIONAL_PREVIEW]), query
+                )
+                outcome.national_count = national_count
+        else:
+            typed, count = _type_filter(pages, result_type), counts[result_type.key]
+        results = backend.search(search_query, typed.specific())
+        outcome.page_obj = Paginator(KnownCount(results, count), PER_PAGE).get_page(page_number)
+        outcome.results = page_rows(request, scope, list(outcome.page_obj), query)
+    outcome.promotions = promotions(request, scope, query)
+    return outcome
+
+
+def _summary(page):
+    for name in SUMMARY_FIELDS:
+        value = getattr(page, name, "")
+        if value:
+            return value
+    return ""
+
+
+class Links:
+    """Result addresses on this site: a hospital shows every trial at its own
+    /kliniske-studier/<slug>/ (one query, made only when a trial is among the results)."""
+
+    def __init__(self, request, scope):
+        self.request = request
+        self.scope = scope
+
+    @cached_property
+    def trial_index(self):
+        return None if self.scope.is_portal else site_section(TrialIndexPage, self.scope)
+
+    def url(self, page):
+        if page.content_type_id in content_type_ids([TrialPage]) and self.trial_index:
+            return self.trial_index.trial_url(page, self.request)
+        return page.get_url(self.request)
+
+
+def page_rows(request, scope, pages, query):
+    """What the result list shows for each page, with no query per result."""
+    directory = SiteDirectory()
+    links = Links(request, scope)
+    treatments = Treatment.objects.in_bulk(
+        {page.treatment_id for page in pages if isinstance(page, TreatmentPage)}
+    )
+    today = timezone.localdate()
+    rows = []
+    for page in pages:
+        trust = directory.trust_for(page)
+        row = {
+            "page": page,
+            "type": type_for_content_type(page.content_type_id),
+            "title": highlight(page.title, query.terms),
+            "url": links.url(page),
+            "trust": trust,
+            "excerpt": excerpt(_summary(page), query.terms),
+        }
+        if isinstance(page, TreatmentPage) and page.treatment_id in treatments:
+            row["excerpt"] = excerpt(treatments[page.treatment_id].summary, query.terms)
+        elif isinstance(page, TrialPage):
+            row["status"] = page.status_on(today)
+        elif isinstance(page, JobPage):
+            row["deadline"] = page.deadline
+        rows.append(row)
+    return rows
+
+
+def national_rows(request, scope, treatments, query):
+    """National treatments link to the portal's page for each, which lists where it is offered."""
+    index = site_section(TreatmentIndexPage, scope)
+    base = index.get_url(request) if index else None
+    return [
+        {
+            "title": highlight(treatment.title, query.terms),
+            "url": f"{base}{treatment.slug}/" if base else None,
+            "excerpt": excerpt(treatment.summary, query.terms),
+            "kind": treatment.get_kind_display(),
+        }
+        for treatment in treatments
+    ]
+
+
+def promotions(request, scope, query):
+    """Editors' chosen results for this exact query: external links and national (portal)
+    pages everywhere, a hospital's pages on that hospital's site only."""
+    picks = PromotedQuery.objects.filter(query_string=normalise_query_string(query.text)).first()
+    if picks is None:
+        return []
+    rows = []
+    visible_roots = scope.own_root_paths + scope.portal_root_paths
+    for pick in picks.editors_picks.select_related("page").order_by("sort_order"):
+        if pick.page is None:
+            rows.append(
+                {"title": pick.external_link_text, "url": pick.external_link_url, "pick": pick}
+            )
+            continue
+        page = pick.page
+        visible_here = any(page.path.startswith(root) for root in visible_roots)
+        if page.live and page.locale_id == scope.locale.pk and visible_here:
+            rows.append({"title": page.title, "url": page.get_url(request), "pick": pick})
+    return rows

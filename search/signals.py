@@ -1,0 +1,31 @@
+"""Keep search current: national text in local pages, the synonym table, the dictionary."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.search.backends import get_search_backends
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from search.models import Synonym
+from search.suggest import forget_vocabulary
+from search.synonyms import forget_synonyms
+from treatments.models import Treatment, TreatmentPage
+
+
+@receiver([post_save, post_delete], sender=Synonym)
+def synonyms_changed(**kwargs):
+    forget_synonyms()
+
+
+@receiver([published, unpublished], sender=Treatment)
+def national_text_changed(instance, **kwargs):
+    """Local treatment pages are indexed with their national text: index them again."""
+    pages = list(TreatmentPage.objects.filter(treatment=instance).select_related("treatment"))
+    if pages:
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(TreatmentPage, pages)
+    forget_vocabulary([instance.locale_id])
+
+
+@receiver([page_published, page_unpublished])
+def page_changed(instance, **kwargs):
+    forget_vocabulary([instance.locale_id])

@@ -1,0 +1,26 @@
+"""The synonym lists as a lookup table, cached until an editor changes a list."""
+
+from django.core.cache import cache
+
+from search.models import Synonym
+from search.text import fold
+
+CACHE_KEY = "search:synonyms"
+
+
+def synonym_map():
+    """{folded single word: [the other terms of its list]}; no query while cached."""
+    table = cache.get(CACHE_KEY)
+    if table is None:
+        table = {}
+        for row in Synonym.objects.values_list("terms", flat=True):
+            terms = Synonym(terms=row).term_list()
+            for term in terms:
+                if " " not in term:
+                    table[fold(term)] = [other for other in terms if other != term]
+        cache.set(CACHE_KEY, table, None)
+    return table
+
+
+def forget_synonyms():
+    cache.delete(CACHE_KEY)

@@ -1,0 +1,159 @@
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import Query as PromotedQuery
+from wagtail.models import Locale, Site
+from wagtail.search.backends import get_search_backend
+
+from home.models import HealthTrust
+from search.engine import Links, Scope, root_paths, run_search, scoped_pages, site_section
+from search.forms import SearchForm
+from search.suggest import did_you_mean
+from search.text import clean_query, fold
+from search.types import result_types, type_for_content_type
+from treatments.models import Treatment, TreatmentIndexPage
+
+AUTOCOMPLETE_MIN_LENGTH = 2
+AUTOCOMPLETE_LIMIT = 8
+
+
+def current_scope(request, hospital=None, region=None):
+    """The scope of /sok/ on this site: the hospital's site, or on the portal the country
+    (narrowed to one hospital or region when asked)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    sites = list(
+        Site.objects.filter(Q(pk=site.pk) | Q(is_default_site=True)).select_related("root_page")
+    )
+    portal = next((s for s in sites if s.is_default_site), site)
+    chosen = []
+    if site.pk == portal.pk and (hospital or region):
+        trusts = HealthTrust.objects.filter(site__isnull=False)
+        trusts = trusts.filter(slug=hospital) if hospital else trusts.filter(region__slug=region)
+        chosen = list(Site.objects.filter(health_trust__in=trusts).select_related("root_page"))
+    paths = root_paths(sites + chosen)
+    if site.pk != portal.pk:
+        searched = paths[site.pk]
+    elif hospital or region:
+        searched = [path for chosen_site in chosen for path in paths[chosen_site.pk]]
+    else:
+        searched = None
+    return Scope(
+        locale=Locale.get_active(),
+        is_portal=site.pk == portal.pk,
+        root_paths=searched,
+        own_root_paths=paths[site.pk],
+        portal_root_paths=paths[portal.pk],
+    )
+
+
+def treatments_a_to_z_url(request, scope):
+    """This site's /behandlinger/ in the active language (on the portal: the national A–Å)."""
+    index = site_section(TreatmentIndexPage, scope)
+    return index.get_url(request) if index else None
+
+
+@require_safe
+def search(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    form = SearchForm(request.GET, is_portal=site.is_default_site)
+    query, result_type, region, hospital = form.valid()
+    scope = current_scope(request, hospital=hospital, region=region)
+    context = {
+        "form": form,
+        "query": query,
+        "result_type": result_type,
+        "result_types": result_types(),
+        "is_portal": scope.is_portal,
+        "a_to_z_url": treatments_a_to_z_url(request, scope),
+    }
+    if query:
+        outcome = run_search(request, scope, query, result_type, request.GET.get("page"))
+        context["outcome"] = outcome
+        if outcome.total == 0:
+            context["suggestion"] = did_you_mean(query, scope.locale)
+        elif request.GET.get("page") in (None, "", "1"):
+            # The admin's "Search terms" report: what people look for, to choose promotions.
+            PromotedQuery.get(query.text).add_hit()
+        context["type_links"] = type_links(request, outcome.counts, result_type)
+        context["query_without_page"] = _query_string(request.GET, drop=("page",))
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _query_string(params, drop=(), **replace):
+    query = params.copy()
+    for name in drop:
+        query.pop(name, None)
+    for name, value in replace.items():
+        if value:
+            query[name] = value
+        else:
+            query.pop(name, None)
+    return query.urlencode()
+
+
+def type_links(request, counts, selected):
+    """ "Alle (12) · Behandlinger (3) · …": links keeping the query and hospital filters."""
+    links = [
+        {
+            "label": None,
+            "count": sum(counts.values()),
+            "href": "?" + _query_string(request.GET, drop=("page",), type=""),
+            "current": selected is None,
+        }
+    ]
+    for result_type in result_types():
+        links.append(
+            {
+                "label": result_type.label,
+                "count": counts[result_type.key],
+                "href": "?" + _query_string(request.GET, drop=("page",), type=result_type.key),
+                "current": selected is not None and selected.key == result_type.key,
+            }
+        )
+    return links
+
+
+@require_safe
+def autocomplete(request):
+    """Title suggestions as JSON for the search box: treatments first, then other pages."""
+    query = clean_query(request.GET.get("q"))
+    suggestions = []
+    if len(query.text) >= AUTOCOMPLETE_MIN_LENGTH:
+        scope = current_scope(request)
+        backend = get_search_backend()
+        text = fold(query.text)
+        if scope.national_treatments:
+            index_url = treatments_a_to_z_url(request, scope)
+            for treatment in backend.autocomplete(
+                text,
+                Treatment.objects.live().filter(locale_id=scope.locale.pk),
+                operator="and",
+            )[:AUTOCOMPLETE_LIMIT]:
+                suggestions.append(
+                    {
+                        "title": treatment.title,
+                        "url": f"{index_url}{treatment.slug}/" if index_url else None,
+                        "type": str(result_types()[0].label),
+                    }
+                )
+        remaining = AUTOCOMPLETE_LIMIT - len(suggestions)
+        if remaining > 0:
+            links = Links(request, scope)
+            pages = backend.autocomplete(text, scoped_pages(scope), operator="and")[:remaining]
+            for page in pages:
+                suggestions.append(
+                    {
+                        "title": page.title,
+                        "url": links.url(page),
+                        "type": str(type_for_content_type(page.content_type_id).label),
+                    }
+                )
+    response = JsonResponse({"query": query.text, "suggestions": suggestions})
+    patch_cache_control(response, public=True, max_age=60)
+    return response
