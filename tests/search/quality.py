@@ -1,0 +1,48 @@
+"""Realistic Norwegian queries and the result that must come first (or in the top 3) on the
+demo data. Comments mark what each case relies on beyond a plain word match."""
+
+BERGEN = "helse-bergen"
+PORTAL = None
+
+# (site, query, expected title, within top n)
+CASES = [
+    (BERGEN, "kneprotese", "Kneprotese", 1),
+    (BERGEN, "hofteprotese", "Hofteprotese", 1),
+    (BERGEN, "hofteproteser", "Hofteprotese", 3),  # stemming
+    (BERGEN, "brystkreft", "Brystkreft, behandlingsforløp", 1),
+    (BERGEN, "behandling av brystkreft", "Brystkreft, behandlingsforløp", 3),
+    (BERGEN, "hjerteinfarkt", "Hjerteinfarkt, behandlingsforløp", 1),
+    (BERGEN, "infarkt", "Hjerteinfarkt, behandlingsforløp", 3),  # synonym list
+    (BERGEN, "mr hjernen", "MR av hjernen", 1),
+    (BERGEN, "MRI", "MR av hjernen", 3),  # synonym list
+    (BERGEN, "koloskopi", "Koloskopi", 1),
+    (BERGEN, "gastroskopi", "Gastroskopi", 1),
+    (BERGEN, "besøkstider", "Besøkstider", 1),
+    (BERGEN, "besokstider", "Besøkstider", 1),  # folding
+    (BERGEN, "parkering", "Parkering", 3),
+    (BERGEN, "fødeavdelingen", "Fødeavdelingen", 1),
+    (BERGEN, "akuttmottak", "Akuttmottaket", 3),  # stemming
+    (BERGEN, "intensivsykepleier", "Intensivsykepleier – intensivavdelingen", 1),
+    (BERGEN, "psykoseforskning", "Psykoseforskning", 1),
+    (BERGEN, "trombektomi", "Trombektomi ved hjerneslag hos de eldste", 1),
+    (BERGEN, "robotassistert kneprotese", "Robotassistert kneprotese", 1),
+    (BERGEN, "ultralyd svangerskap", "Ultralyd i svangerskapet", 1),  # stemming
+    (BERGEN, "spirometri", "Spirometri", 1),
+    (BERGEN, "diabetes barn", "Diabetes type 1 hos barn, oppfølging", 3),
+    (BERGEN, "kols kurs", "Mestringskurs for personer med kols", 3),
+    (PORTAL, "østfold", "Sykehuset Østfold HF", 1),
+    (PORTAL, "ostfold", "Sykehuset Østfold HF", 1),  # folding
+    (PORTAL, "kneprotese", "Kneprotese", 1),
+    (PORTAL, "grå stær", "Operasjon for grå stær", 1),
+    (PORTAL, "gra staer", "Operasjon for grå stær", 1),  # folding
+    (PORTAL, "atrieflimmer", "Ablasjon ved atrieflimmer", 1),
+    (PORTAL, "hjerneslag", "Hjerneslag, behandlingsforløp", 1),
+    (PORTAL, "slag", "Hjerneslag, behandlingsforløp", 3),  # synonym list
+    (PORTAL, "keisersnitt", "Keisersnitt", 1),
+    (PORTAL, "pacemaker", "Innsetting av pacemaker", 1),
+    (PORTAL, "depresjon", "Behandling av depresjon", 1),
+    (PORTAL, "strålebehandlingen", "Strålebehandling", 1),  # stemming
+    (PORTAL, "helse bergen", "Helse Bergen HF", 1),
+    (PORTAL, "telemedisin", "Telemedisin", 1),
+    (PORTAL, "søvnapné", "Hjemmemåling ved søvnapné", 3),
+]

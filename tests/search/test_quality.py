@@ -1,0 +1,68 @@
+"""Search on the demo data: it finds every kind of content, and on PostgreSQL the fixed set of
+realistic queries in `quality.py` put the right result first or in the top 3.
+
+The quality set is a PostgreSQL test (run by `make test-postgres`): SQLite's full-text engine
+has no Norwegian stemmer and ranks differently, and production runs PostgreSQL.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+
+from home.demo import load_demo
+from tests.content.helpers import get, soup
+from tests.search.quality import CASES
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for this module and rolled back afterwards."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            load_demo(stdout=lambda line: None)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+def ranked(client, slug, query, **params):
+    """Titles in the order shown: national treatments (portal) first, then the results."""
+    response = get(client, "/sok/", slug, data={"q": query, **params})
+    assert response.status_code == 200
+    links = soup(response).select(".national-results h3 a, ol.search-results h3 a")
+    return [" ".join(link.get_text().split()) for link in links]
+
+
+@pytest.mark.django_db
+def test_demo_search_finds_treatments_trials_jobs_and_research_groups(demo, client):
+    bergen = "helse-bergen"
+    assert ranked(client, bergen, "kneprotese", type="behandlinger") == ["Kneprotese"]
+    assert "Robotassistert kneprotese" in ranked(
+        client, bergen, "kneprotese", type="kliniske-studier"
+    )
+    assert "Intensivsykepleier – intensivavdelingen" in ranked(
+        client, bergen, "intensivsykepleier", type="jobb"
+    )
+    assert ranked(client, bergen, "psykoseforskning", type="forskning") == ["Psykoseforskning"]
+    assert ranked(client, None, "telemedisin", type="forskning") == ["Telemedisin"]
+    promoted = soup(get(client, "/sok/", None, data={"q": "ventetid"})).select_one(".promoted a")
+    assert promoted["href"] == "https://www.helsenorge.no/velg-behandlingssted/"
+
+
+if connection.vendor == "postgresql":
+
+    @pytest.mark.django_db
+    def test_realistic_norwegian_queries_find_the_right_result(demo, client):
+        failures = []
+        for slug, query, expected, top in CASES:
+            found = ranked(client, slug, query)
+            if expected not in found[:top]:
+                failures.append(
+                    f"{slug or 'portal'} {query!r}: want {expected!r} in top {top}, got {found[:top]}"
+                )
+        assert not failures, "\n".join(failures)
+        assert len(CASES) >= 25
