@@ -90,7 +90,10 @@ def scoped_pages(scope):
             where |= Q(content_type_id__in=trial_pages)
         pages = pages.filter(where)
     if scope.national_treatments:
-        pages = pages.exclude(content_type_id__in=content_type_ids([TreatmentPage]))
+        # The "Behandlinger" type is then the national treatments alone (see Scope).
+        pages = pages.exclude(
+            content_type_id__in=content_type_ids([TreatmentPage, TreatmentIndexPage])
+        )
     # Closed vacancies stay online for their links but leave search, as they leave listings;
     # a local treatment page is not shown while its national text is unpublished.
     return pages.exclude(
@@ -163,10 +166,7 @@ def run_search(request, scope, query, result_type=None, page_number=1):
     counts = _type_counts(facets, scope, national_count)
     outcome = Outcome(counts=counts, total=sum(counts.values()), any_words=any_words)
 
-    show_national_list = (
-        scope.national_treatments and result_type and result_type.key == ("behandlinger")
-    )
-    if show_national_list:
+    if scope.national_treatments and result_type and result_type.key == "behandlinger":
         outcome.page_obj = Paginator(
             KnownCount(national_results, national_count), PER_PAGE
         ).get_page(page_number)

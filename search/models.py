@@ -6,7 +6,7 @@ from search.text import WORD, fold
 
 
 def split_terms(text):
-    """ "MR, MRI ,magnetisk  resonans" -> ["mr", "mri", "magnetisk resonans"], duplicates dropped."""
+    """Comma-separated words as a list: "MR, MRI ,mr" -> ["mr", "mri"]."""
     terms = []
     for part in (text or "").split(","):
         term = " ".join(WORD.findall(part.lower()))

@@ -119,6 +119,11 @@ def type_links(request, counts, selected):
     return links
 
 
+def prefix_first(objects, text):
+    """Titles that start with what was typed first, otherwise in the backend's order."""
+    return sorted(objects, key=lambda obj: not fold(obj.title).startswith(text))
+
+
 @require_safe
 def autocomplete(request):
     """Title suggestions as JSON for the search box: treatments first, then other pages."""
@@ -130,11 +135,9 @@ def autocomplete(request):
         text = fold(query.text)
         if scope.national_treatments:
             index_url = treatments_a_to_z_url(request, scope)
-            for treatment in backend.autocomplete(
-                text,
-                Treatment.objects.live().filter(locale_id=scope.locale.pk),
-                operator="and",
-            )[:AUTOCOMPLETE_LIMIT]:
+            treatments = Treatment.objects.live().filter(locale_id=scope.locale.pk)
+            found = backend.autocomplete(text, treatments, operator="and")
+            for treatment in prefix_first(found[:AUTOCOMPLETE_LIMIT], text):
                 suggestions.append(
                     {
                         "title": treatment.title,
@@ -145,8 +148,9 @@ def autocomplete(request):
         remaining = AUTOCOMPLETE_LIMIT - len(suggestions)
         if remaining > 0:
             links = Links(request, scope)
-            pages = backend.autocomplete(text, scoped_pages(scope), operator="and")[:remaining]
-            for page in pages:
+            # A few more than needed, so the re-ordering has titles to promote.
+            found = backend.autocomplete(text, scoped_pages(scope), operator="and")
+            for page in prefix_first(found[: AUTOCOMPLETE_LIMIT * 2], text)[:remaining]:
                 suggestions.append(
                     {
                         "title": page.title,

@@ -86,7 +86,10 @@ def test_locations_list_and_location_page_shows_map_link_and_departments(client,
     assert link["href"] == (
         "https://www.openstreetmap.org/?mlat=60.373400&mlon=5.358300#map=17/60.373400/5.358300"
     )
-    assert not page.find("script")  # no external map script
+    # No external map script: the only script is the site's own search enhancement.
+    assert [script.get("src") for script in page.find_all("script")] == [
+        "/static/search/js/autocomplete.js"
+    ]
     departments = [a.get_text(strip=True) for a in page.select("#departments-heading + ul a")]
     assert departments == ["Barneklinikken", "Ærlig avdeling", "Øyeavdelingen"]
     assert "Parkeringshus" in page.get_text() and "Trinnfri inngang" in page.get_text()

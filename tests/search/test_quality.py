@@ -61,8 +61,7 @@ if connection.vendor == "postgresql":
         for slug, query, expected, top in CASES:
             found = ranked(client, slug, query)
             if expected not in found[:top]:
-                failures.append(
-                    f"{slug or 'portal'} {query!r}: want {expected!r} in top {top}, got {found[:top]}"
-                )
+                where = slug or "portal"
+                failures.append(f"{where} {query!r}: want {expected!r} in top {top}: {found[:top]}")
         assert not failures, "\n".join(failures)
         assert len(CASES) >= 25
