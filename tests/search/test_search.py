@@ -1,14 +1,21 @@
 import json
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.models import IndexEntry
 
 from search.models import Synonym
 from tests.content.helpers import get, soup
 from tests.factories import ContentPageFactory
-from tests.treatments.factories import publish_revision
+from tests.treatments.factories import TreatmentFactory, offer, publish_revision
+from tests.trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
+
+# Queries for one search page, the site chrome included; the same for 6 or 42 results.
+BUDGET = 32
 
 
 def results(response):
@@ -299,9 +306,6 @@ def test_search_is_translated_and_keeps_language(client, content):
 
 
 def test_query_budget_does_not_grow_with_results(client, bergen, django_assert_max_num_queries):
-    from tests.treatments.factories import TreatmentFactory, offer
-    from tests.trials.factories import publish_trial
-
     _, _, home = bergen
 
     def add(n, start):
@@ -324,4 +328,11 @@ def test_query_budget_does_not_grow_with_results(client, bergen, django_assert_m
     assert many <= few
 
 
-BUDGET = 32
+def test_update_index_rebuilds_everything_and_shows_progress(client, content):
+    IndexEntry.objects.all().delete()
+    assert titles(search(client, "kneprotese")) == []
+    out = StringIO()
+    call_command("update_index", stdout=out)
+    assert "wagtailcore.Page" in out.getvalue()
+    assert "treatments.Treatment" in out.getvalue()
+    assert "Kneprotese" in titles(search(client, "kneprotese"))
