@@ -13,7 +13,8 @@
     var url = container.getAttribute("data-autocomplete");
     var id = "autocomplete-" + ++counter;
     var list = document.createElement("ul");
-    var status = document.createElement("p");
+    // The live region is added on first use, so pages without suggestions carry none.
+    var status = null;
     var timer = null;
     var active = -1;
     var items = [];
@@ -24,10 +25,7 @@
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", container.getAttribute("data-autocomplete-label") || input.labels[0].textContent);
     list.hidden = true;
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
     container.appendChild(list);
-    container.appendChild(status);
 
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -90,7 +88,15 @@
       } else {
         close();
       }
-      status.textContent = suggestions.length ? suggestions.length + " " + (container.getAttribute("data-autocomplete-found") || "") : "";
+      if (!status && suggestions.length) {
+        status = document.createElement("p");
+        status.className = "visually-hidden";
+        status.setAttribute("role", "status");
+        container.appendChild(status);
+      }
+      if (status) {
+        status.textContent = suggestions.length ? suggestions.length + " " + (container.getAttribute("data-autocomplete-found") || "") : "";
+      }
     }
 
     function fetchSuggestions() {
