@@ -76,7 +76,12 @@ def search(request):
         outcome = run_search(request, scope, query, result_type, request.GET.get("page"))
         context["outcome"] = outcome
         if outcome.total == 0:
-            context["suggestion"] = did_you_mean(query, scope.locale)
+            suggestion = did_you_mean(query, scope.locale)
+            if suggestion:
+                context["suggestion"] = {
+                    "text": suggestion,
+                    "query_string": _query_string(request.GET, drop=("page",), q=suggestion),
+                }
         elif request.GET.get("page") in (None, "", "1"):
             # The admin's "Search terms" report: what people look for, to choose promotions.
             PromotedQuery.get(query.text).add_hit()

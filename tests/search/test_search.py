@@ -39,9 +39,9 @@ def titles(response):
 
 def type_counts(response):
     counts = {}
-    for link in soup(response).select(".type-filter a"):
-        label = link.contents[0].strip()
-        counts[label] = int(link.select_one(".type-filter__count").get_text().strip("()"))
+    for item in soup(response).select(".type-filter li"):
+        label = item.find(["a", "span"]).contents[0].strip()
+        counts[label] = int(item.select_one(".type-filter__count").get_text().strip("()"))
     return counts
 
 
@@ -87,8 +87,10 @@ def test_type_filter_counts_and_query_string(client, content):
     current = soup(only_research).select_one('.type-filter a[aria-current="page"]')
     assert current.contents[0].strip() == "Forskning"
     # The other type links keep the query and switch the type.
-    hrefs = [a["href"] for a in soup(only_research).select(".type-filter a")]
-    assert all("q=ortopedisk" in href for href in hrefs)
+    # Links for the types with results, keeping the query; empty types are not links.
+    links = soup(only_research).select(".type-filter a")
+    assert [a.contents[0].strip() for a in links] == ["Alle", "Forskning", "Jobb"]
+    assert all("q=ortopedisk" in a["href"] for a in links)
     other = search(client, "besøkstider", type="andre")
     assert titles(other) == ["Besøkstider"]
 
@@ -262,6 +264,10 @@ def test_empty_and_no_result_pages_help(client, content):
     assert page.select_one(".no-results h2")
     suggestion = page.select_one(".suggestion a")
     assert suggestion.get_text() == "kneprotese"
+    assert suggestion["href"] == "?q=kneprotese"
+    # The suggestion keeps the other filters.
+    filtered = soup(search(client, "kneprotesse", slug=None, region="helse-vest"))
+    assert filtered.select_one(".suggestion a")["href"] == "?q=kneprotese&region=helse-vest"
     assert "113" in page.select_one(".no-results .search-help__emergency").get_text()
 
 
