@@ -45,4 +45,8 @@ CASES = [
     (PORTAL, "helse bergen", "Helse Bergen HF", 1),
     (PORTAL, "telemedisin", "Telemedisin", 1),
     (PORTAL, "søvnapné", "Hjemmemåling ved søvnapné", 3),
+    (PORTAL, "kreftbehandlinger", "Cellegiftbehandling", 3),  # stemming
+    (PORTAL, "hjerteattakk", "Hjerteinfarkt, behandlingsforløp", 1),  # synonym list
+    (PORTAL, "føde", "Fødsel, forløp", 1),  # synonym list
+    (BERGEN, "parkeringen", "Parkering", 1),  # stemming
 ]
