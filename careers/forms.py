@@ -17,18 +17,18 @@ class FilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     hospital = forms.ChoiceField(label=_("Hospital"), required=False)
 
-    def __init__(self, data, trust_map, national=True):
+    def __init__(self, data, directory, national=True):
         super().__init__(data)
         if national:
             regions = {
-                trust.region.slug: trust.region for trust in trust_map.trusts if trust.region
+                trust.region.slug: trust.region for trust in directory.trusts if trust.region
             }
             self.fields["region"].choices = ALL + [
                 (region.slug, region.name)
                 for region in sorted(regions.values(), key=lambda r: (r.sort_order, r.name))
             ]
             self.fields["hospital"].choices = ALL + [
-                (trust.slug, trust.name) for trust in trust_map.trusts
+                (trust.slug, trust.name) for trust in directory.trusts
             ]
         else:
             del self.fields["region"]
@@ -46,8 +46,8 @@ class JobFilterForm(FilterForm):
         label=_("Position type"), required=False, choices=ALL + PositionType.choices
     )
 
-    def __init__(self, data, trust_map, national=True):
-        super().__init__(data, trust_map, national)
+    def __init__(self, data, directory, national=True):
+        super().__init__(data, directory, national)
         self.fields["profession"].choices = ALL + list(
             Profession.objects.values_list("slug", "name")
         )

@@ -25,18 +25,18 @@ def under_paths(queryset, paths):
     """Pages below any of the given tree paths (site roots)."""
     if not paths:
         return queryset.none()
-    return queryset.filter(reduce(or_, (Q(url_path__startswith=path) for path in paths)))
+    return queryset.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
 
 
-def place_filters(queryset, filters, trust_map):
+def place_filters(queryset, filters, directory):
     if "hospital" in filters:
-        queryset = under_paths(queryset, trust_map.paths(trust_slug=filters["hospital"]))
+        queryset = under_paths(queryset, directory.paths(trust_slug=filters["hospital"]))
     if "region" in filters:
-        queryset = under_paths(queryset, trust_map.paths(region_slug=filters["region"]))
+        queryset = under_paths(queryset, directory.paths(region_slug=filters["region"]))
     return queryset
 
 
-def filter_jobs(queryset, filters, trust_map):
+def filter_jobs(queryset, filters, directory):
     if "q" in filters:
         words = filters["q"]
         queryset = queryset.filter(
@@ -50,10 +50,10 @@ def filter_jobs(queryset, filters, trust_map):
         queryset = queryset.filter(profession__slug=filters["profession"])
     if "type" in filters:
         queryset = queryset.filter(position_type=filters["type"])
-    return place_filters(queryset, filters, trust_map)
+    return place_filters(queryset, filters, directory)
 
 
-def filter_activities(queryset, filters, trust_map):
+def filter_activities(queryset, filters, directory):
     if "q" in filters:
         words = filters["q"]
         queryset = queryset.filter(
@@ -61,7 +61,7 @@ def filter_activities(queryset, filters, trust_map):
         )
     if "kind" in filters:
         queryset = queryset.filter(audience=filters["kind"])
-    return place_filters(queryset, filters, trust_map)
+    return place_filters(queryset, filters, directory)
 
 
 def private_q():
@@ -69,7 +69,7 @@ def private_q():
     return Page.objects.all().private_q()
 
 
-def upcoming_activities(querysets, today, trust_map=None, limit=None, private=None):
+def upcoming_activities(querysets, today, directory=None, limit=None, private=None):
     """Upcoming occurrences of the live, public pages of `querysets`, soonest first.
 
     One query per queryset (and one for `private` unless given); dates expand in Python.
@@ -80,7 +80,7 @@ def upcoming_activities(querysets, today, trust_map=None, limit=None, private=No
     for queryset in querysets:
         pages = queryset.live().exclude(private).filter(last_day__gte=today, first_day__lte=until)
         for page in pages.select_related("locale"):
-            trust = trust_map.for_page(page) if trust_map else None
+            trust = directory.trust_for(page) if directory else None
             items += [
                 ListedOccurrence(page, occurrence, trust)
                 for occurrence in page.upcoming_occurrences(today)

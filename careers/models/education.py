@@ -9,8 +9,8 @@ from wagtail.search import index
 
 from careers.blocks import ContactsBlock
 from careers.listings import private_q, upcoming_activities
-from careers.sites import TrustMap
 from home.models import BasePage
+from home.sites import SiteDirectory
 
 from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
 from .events import ACTIVITY_MODELS
@@ -108,8 +108,8 @@ class ProfessionPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        trust_map = TrustMap()
-        trust = trust_map.for_page(self)
+        directory = SiteDirectory()
+        trust = directory.trust_for(self)
         private = private_q()
         section = self.get_parent() if trust else None
 
@@ -120,7 +120,7 @@ class ProfessionPage(BasePage):
 
         context["trust"] = trust
         context["jobs"] = [
-            (job, trust_map.for_page(job))
+            (job, directory.trust_for(job))
             for job in scoped(JobPage.objects.open_on(today).exclude(private))
             .filter(profession_id=self.profession_id)
             .order_by("deadline", "title")
@@ -131,7 +131,7 @@ class ProfessionPage(BasePage):
                 for model in ACTIVITY_MODELS
             ],
             today,
-            trust_map,
+            directory,
             private=private,
         )
         context["educations"] = scoped(

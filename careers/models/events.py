@@ -13,8 +13,8 @@ from careers import ical
 from careers.blocks import ContactsBlock, DatesBlock
 from careers.jsonld import event_data
 from careers.occurrences import expand, span, upcoming
-from careers.sites import trust_for_page
 from home.models import BasePage
+from home.sites import trust_of
 
 from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
 from .snippets import Profession
@@ -145,7 +145,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        trust = trust_for_page(self)
+        trust = trust_of(self)
         upcoming_dates = self.upcoming_occurrences(today)
         context.update(
             trust=trust,

@@ -11,8 +11,8 @@ from wagtail.search import index
 from careers import ical
 from careers.forms import ActivityFilterForm, JobFilterForm
 from careers.listings import filter_activities, filter_jobs, private_q, upcoming_activities
-from careers.sites import TrustMap
 from home.models import BasePage
+from home.sites import SiteDirectory
 
 from .education import EducationPage, ProfessionPage
 from .events import ACTIVITY_MODELS
@@ -55,14 +55,14 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def overview(self, request):
         today = timezone.localdate()
-        trust_map = TrustMap()
-        trust = trust_map.for_page(self)
-        form = JobFilterForm(request.GET, trust_map, national=trust is None)
+        directory = SiteDirectory()
+        trust = directory.trust_for(self)
+        form = JobFilterForm(request.GET, directory, national=trust is None)
         private = private_q()
         jobs = filter_jobs(
             self._scope(JobPage.objects.open_on(today).exclude(private), trust),
             form.filters(),
-            trust_map,
+            directory,
         ).select_related("profession")
         paginator = Paginator(jobs.order_by("deadline", "title", "pk"), JOBS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
@@ -70,12 +70,12 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
             "trust": trust,
             "form": form,
             "page_obj": page_obj,
-            "jobs": [(job, trust_map.for_page(job)) for job in page_obj],
+            "jobs": [(job, directory.trust_for(job)) for job in page_obj],
             "query_string": _without_page(request),
             "activities": upcoming_activities(
                 [self._scope(model.objects.all(), trust) for model in ACTIVITY_MODELS],
                 today,
-                trust_map,
+                directory,
                 limit=OVERVIEW_ACTIVITIES,
                 private=private,
             ),
@@ -92,17 +92,17 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
 
     def _activities(self, request):
         today = timezone.localdate()
-        trust_map = TrustMap()
-        trust = trust_map.for_page(self)
-        form = ActivityFilterForm(request.GET, trust_map, national=trust is None)
+        directory = SiteDirectory()
+        trust = directory.trust_for(self)
+        form = ActivityFilterForm(request.GET, directory, national=trust is None)
         filters = form.filters()
         items = upcoming_activities(
             [
-                filter_activities(self._scope(model.objects.all(), trust), filters, trust_map)
+                filter_activities(self._scope(model.objects.all(), trust), filters, directory)
                 for model in ACTIVITY_MODELS
             ],
             today,
-            trust_map,
+            directory,
         )
         return trust, form, items
 

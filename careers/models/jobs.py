@@ -9,8 +9,8 @@ from wagtail.search import index
 
 from careers.blocks import ContactsBlock
 from careers.jsonld import job_posting
-from careers.sites import trust_for_page
 from home.models import BasePage
+from home.sites import trust_of
 
 from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
 from .snippets import Profession
@@ -113,7 +113,7 @@ class JobPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["trust"] = trust = trust_for_page(self)
+        context["trust"] = trust = trust_of(self)
         context["is_open"] = self.is_open
         # Google asks for the markup to go when a posting expires; the page itself stays.
         context["jsonld"] = job_posting(self, request, trust) if self.is_open else None
