@@ -7,6 +7,7 @@ from .departments import (
     VisitingHoursException,
 )
 from .feedback import PageFeedback
+from .images import ImageWithAltText
 from .locations import LocationIndexPage, LocationPage
 from .navigation import NavigationMenu
 from .news import NewsIndexPage, NewsPage, NewsPageTag
@@ -23,6 +24,7 @@ __all__ = [
     "DepartmentPage",
     "HealthTrust",
     "HospitalHomePage",
+    "ImageWithAltText",
     "LocationIndexPage",
     "LocationPage",
     "NavigationMenu",

@@ -2,7 +2,6 @@
 
 from functools import cached_property
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -10,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 
+from .images import ImageWithAltText
 from .pages import BasePage, PortalHomePage
 
 NEWS_PER_PAGE = 10
@@ -100,23 +100,9 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(BasePage):
+class NewsPage(ImageWithAltText, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     lead = models.TextField(_("lead"), max_length=400)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required with an image: describe what it shows."),
-    )
     author = models.CharField(_("author"), max_length=120, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
@@ -125,7 +111,7 @@ class NewsPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        ImageWithAltText.image_panel,
         FieldPanel("body"),
         FieldPanel("author"),
         FieldPanel("tags"),
@@ -141,10 +127,3 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for those who cannot see it.")}
-            )

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
@@ -11,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.localization import localized_snippets
-from home.models import BasePage, PortalHomePage, Region
+from home.models import BasePage, ImageWithAltText, PortalHomePage, Region
 from home.sites import SiteDirectory
 from research.blocks import ProjectBlock, PublicationBlock
 from trials.models import TrialPage
@@ -98,7 +97,7 @@ def national_overview(groups):
     return [s for s in [*sections.values(), national] if s["groups"]]
 
 
-class ResearchGroupPage(BasePage):
+class ResearchGroupPage(ImageWithAltText, BasePage):
     """A research group at one hospital, with an English translation through wagtail-localize."""
 
     short_description = models.TextField(_("short description"), max_length=400)
@@ -116,21 +115,6 @@ class ResearchGroupPage(BasePage):
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    # A CharField (not part of the image) so that wagtail-localize offers it for translation.
-    image_alt = models.CharField(
-        _("image alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required with an image: what the image shows, for those who cannot see it."),
-    )
 
     show_last_updated = True
     # Names and numbers are the same in every language: copied, not offered for translation.
@@ -152,7 +136,7 @@ class ResearchGroupPage(BasePage):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading=_("Contact"),
         ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        ImageWithAltText.image_panel,
     ]
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = []
@@ -165,13 +149,6 @@ class ResearchGroupPage(BasePage):
     class Meta:
         verbose_name = _("research group")
         verbose_name_plural = _("research groups")
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for those who cannot see it.")}
-            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
