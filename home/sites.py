@@ -46,6 +46,10 @@ class SiteDirectory:
     def trust_for(self, page):
         return self._entry(page)[1]
 
+    def site_paths(self, site):
+        """Root paths of one site's tree in every locale."""
+        return [path for path, (row, _trust) in self._by_root_path.items() if row.pk == site.pk]
+
     def paths(self, trust_slug=None, region_slug=None):
         """Root paths (every locale) of one trust's site, or of every trust's in a region."""
         return [

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
@@ -24,6 +24,7 @@ from search.synonyms import synonym_map
 from search.text import build_query
 from search.types import OTHER, content_type_ids, result_types, type_for_content_type
 from treatments.models import Treatment, TreatmentIndexPage, TreatmentPage
+from treatments.models.pages import displayed_treatments, shown_national_text
 from trials.models import TrialIndexPage, TrialPage
 
 PER_PAGE = 10
@@ -45,6 +46,8 @@ class Scope:
     # The current site's roots (for its listings and its promotions) and the portal's.
     own_root_paths: list = field(default_factory=list)
     portal_root_paths: list = field(default_factory=list)
+    # Page -> site and trust, loaded once for the request (three queries).
+    directory: SiteDirectory = None
 
     @property
     def national_treatments(self):
@@ -53,15 +56,26 @@ class Scope:
         return self.is_portal and self.root_paths is None
 
 
-def root_paths(sites):
-    """Paths of the sites' root pages and all their translations, per site: one query."""
-    site_by_key = {site.root_page.translation_key: site.pk for site in sites}
-    paths = {site.pk: [] for site in sites}
-    for key, path in Page.objects.filter(
-        depth=ROOT_DEPTH, translation_key__in=site_by_key
-    ).values_list("translation_key", "path"):
-        paths[site_by_key[key]].append(path)
-    return paths
+def build_scope(site, locale, hospital=None, region=None):
+    """A hospital site searches its own tree; the portal every site, or the hospitals chosen
+    by the `hospital` and `region` filters (both must hold when both are given)."""
+    directory = SiteDirectory()
+    portal = Site.objects.filter(is_default_site=True).first() or site
+    searched = None
+    if site.pk != portal.pk:
+        searched = directory.site_paths(site)
+    elif hospital or region:
+        chosen = [set(directory.paths(trust_slug=hospital))] if hospital else []
+        chosen += [set(directory.paths(region_slug=region))] if region else []
+        searched = sorted(set.intersection(*chosen))
+    return Scope(
+        locale=locale,
+        is_portal=site.pk == portal.pk,
+        root_paths=searched,
+        own_root_paths=directory.site_paths(site),
+        portal_root_paths=directory.site_paths(portal),
+        directory=directory,
+    )
 
 
 def under(paths):
@@ -81,7 +95,7 @@ def site_section(model, scope):
 
 
 def scoped_pages(scope):
-    pages = Page.objects.live().public().filter(locale=scope.locale, depth__gt=ROOT_DEPTH - 1)
+    pages = Page.objects.live().public().filter(locale=scope.locale, depth__gte=ROOT_DEPTH)
     trial_pages = content_type_ids([TrialPage])
     if scope.root_paths is not None:
         where = under(scope.root_paths)
@@ -96,9 +110,11 @@ def scoped_pages(scope):
         )
     # Closed vacancies stay online for their links but leave search, as they leave listings;
     # a local treatment page is not shown while its national text is unpublished.
-    return pages.exclude(
-        pk__in=JobPage.objects.exclude(pk__in=JobPage.objects.open().values("pk")).values("pk")
-    ).exclude(pk__in=TreatmentPage.objects.filter(treatment__live=False).values("pk"))
+    closed_jobs = JobPage.objects.exclude(pk__in=JobPage.objects.open().values("pk"))
+    hidden_treatment_pages = TreatmentPage.objects.exclude(Exists(shown_national_text()))
+    return pages.exclude(pk__in=closed_jobs.values("pk")).exclude(
+        pk__in=hidden_treatment_pages.values("pk")
+    )
 
 
 class KnownCount:
@@ -174,7 +190,7 @@ def run_search(request, scope, query, result_type=None, page_number=1):
     else:
         if result_type is None:
             typed, count = pages, sum(facets.values())
-            if national_results is not None and national_count:
+            if national_results is not None and national_count and _first(page_number):
                 outcome.national = national_rows(
                     request, scope, list(national_results[:NATIONAL_PREVIEW]), query
                 )
@@ -186,6 +202,11 @@ def run_search(request, scope, query, result_type=None, page_number=1):
         outcome.results = page_rows(request, scope, list(outcome.page_obj), query)
     outcome.promotions = promotions(request, scope, query)
     return outcome
+
+
+def _first(page_number):
+    """Whether the requested page of results is the first (a bad number counts as the first)."""
+    return str(page_number or "1").strip() in ("", "1")
 
 
 def _summary(page):
@@ -216,25 +237,22 @@ class Links:
 
 def page_rows(request, scope, pages, query):
     """What the result list shows for each page, with no query per result."""
-    directory = SiteDirectory()
     links = Links(request, scope)
-    treatments = Treatment.objects.in_bulk(
-        {page.treatment_id for page in pages if isinstance(page, TreatmentPage)}
-    )
+    treatment_pages = [page for page in pages if isinstance(page, TreatmentPage)]
+    treatments = displayed_treatments(treatment_pages) if treatment_pages else {}
     today = timezone.localdate()
     rows = []
     for page in pages:
-        trust = directory.trust_for(page)
+        trust = scope.directory.trust_for(page)
         row = {
-            "page": page,
             "type": type_for_content_type(page.content_type_id),
             "title": highlight(page.title, query.terms),
             "url": links.url(page),
             "trust": trust,
             "excerpt": excerpt(_summary(page), query.terms),
         }
-        if isinstance(page, TreatmentPage) and page.treatment_id in treatments:
-            row["excerpt"] = excerpt(treatments[page.treatment_id].summary, query.terms)
+        if page.pk in treatments:
+            row["excerpt"] = excerpt(treatments[page.pk].summary, query.terms)
         elif isinstance(page, TrialPage):
             row["status"] = page.status_on(today)
         elif isinstance(page, JobPage):
@@ -266,7 +284,10 @@ def promotions(request, scope, query):
         return []
     rows = []
     visible_roots = scope.own_root_paths + scope.portal_root_paths
-    for pick in picks.editors_picks.select_related("page").order_by("sort_order"):
+    picks = picks.editors_picks.filter(
+        Q(page__isnull=True) | Q(page__in=Page.objects.live().public())
+    ).select_related("page")
+    for pick in picks.order_by("sort_order"):
         if pick.page is None:
             rows.append(
                 {"title": pick.external_link_text, "url": pick.external_link_url, "pick": pick}
@@ -274,6 +295,6 @@ def promotions(request, scope, query):
             continue
         page = pick.page
         visible_here = any(page.path.startswith(root) for root in visible_roots)
-        if page.live and page.locale_id == scope.locale.pk and visible_here:
+        if page.locale_id == scope.locale.pk and visible_here:
             rows.append({"title": page.title, "url": page.get_url(request), "pick": pick})
     return rows

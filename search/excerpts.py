@@ -1,5 +1,7 @@
 """A short piece of a result's text around the first matching word, matches in <mark>."""
 
+import html
+
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -10,11 +12,17 @@ EXCERPT_LENGTH = 220
 # Norwegian inflects by ending: "behandlingen" and "behandlinger" share "behandling".
 # Highlighting (not matching) compares words by this many leading letters at most.
 STEM_LENGTH = 6
+MIN_HIGHLIGHT = 3
 
 
 def _stem(word):
     folded = fold(word)
     return folded[: max(STEM_LENGTH, len(folded) - 3)] if len(folded) > STEM_LENGTH else folded
+
+
+def _stems(terms):
+    # One- and two-letter words ("i", "mr") would mark every word starting with them.
+    return {_stem(term) for term in terms if len(term) >= MIN_HIGHLIGHT}
 
 
 def _matches(word, stems):
@@ -23,8 +31,9 @@ def _matches(word, stems):
 
 
 def plain_text(value):
-    """Rich text or plain text as one line of plain text."""
-    return " ".join(strip_tags(str(value or "")).split())
+    """Rich text or plain text as one line of plain text (entities decoded: it is escaped
+    again when shown)."""
+    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
 
 
 def excerpt(text, terms):
@@ -32,7 +41,7 @@ def excerpt(text, terms):
     text = plain_text(text)
     if not text:
         return ""
-    stems = {_stem(term) for term in terms if term}
+    stems = _stems(terms)
     words = list(WORD.finditer(text))
     first = next((m for m in words if _matches(m.group(), stems)), None)
     start = 0
@@ -58,4 +67,4 @@ def _mark(text, stems):
 
 def highlight(title, terms):
     """The title with matching words in <mark>, escaped."""
-    return mark_safe(_mark(title, {_stem(term) for term in terms if term}))
+    return mark_safe(_mark(title, _stems(terms)))

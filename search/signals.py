@@ -18,14 +18,15 @@ def synonyms_changed(**kwargs):
 
 @receiver([published, unpublished], sender=Treatment)
 def national_text_changed(instance, **kwargs):
-    """Local treatment pages are indexed with their national text: index them again."""
-    pages = list(TreatmentPage.objects.filter(treatment=instance).select_related("treatment"))
+    """Local treatment pages are indexed with the national text they show (their language,
+    else Bokmål): index every page of any translation of this treatment again."""
+    pages = list(TreatmentPage.objects.filter(treatment__translation_key=instance.translation_key))
     if pages:
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(TreatmentPage, pages)
-    forget_vocabulary([instance.locale_id])
+    forget_vocabulary()
 
 
 @receiver([page_published, page_unpublished])
-def page_changed(instance, **kwargs):
-    forget_vocabulary([instance.locale_id])
+def page_changed(**kwargs):
+    forget_vocabulary()

@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from search.models import Synonym
+from search.models import Synonym, split_terms
 from search.text import fold
 
 CACHE_KEY = "search:synonyms"
@@ -14,11 +14,12 @@ def synonym_map():
     if table is None:
         table = {}
         for row in Synonym.objects.values_list("terms", flat=True):
-            terms = Synonym(terms=row).term_list()
+            terms = split_terms(row)
             for term in terms:
                 if " " not in term:
                     table[fold(term)] = [other for other in terms if other != term]
-        cache.set(CACHE_KEY, table, None)
+        # Cleared when a list changes; the timeout covers caches not shared between processes.
+        cache.set(CACHE_KEY, table, 5 * 60)
     return table
 
 

@@ -1,4 +1,3 @@
-from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -7,8 +6,7 @@ from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
-from home.models import HealthTrust
-from search.engine import Links, Scope, root_paths, run_search, scoped_pages, site_section
+from search.engine import Links, build_scope, run_search, scoped_pages, site_section
 from search.forms import SearchForm
 from search.suggest import did_you_mean
 from search.text import clean_query, fold
@@ -20,34 +18,11 @@ AUTOCOMPLETE_LIMIT = 8
 
 
 def current_scope(request, hospital=None, region=None):
-    """The scope of /sok/ on this site: the hospital's site, or on the portal the country
-    (narrowed to one hospital or region when asked)."""
+    """The scope of /sok/ on the site the request is for (see search.engine.build_scope)."""
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    sites = list(
-        Site.objects.filter(Q(pk=site.pk) | Q(is_default_site=True)).select_related("root_page")
-    )
-    portal = next((s for s in sites if s.is_default_site), site)
-    chosen = []
-    if site.pk == portal.pk and (hospital or region):
-        trusts = HealthTrust.objects.filter(site__isnull=False)
-        trusts = trusts.filter(slug=hospital) if hospital else trusts.filter(region__slug=region)
-        chosen = list(Site.objects.filter(health_trust__in=trusts).select_related("root_page"))
-    paths = root_paths(sites + chosen)
-    if site.pk != portal.pk:
-        searched = paths[site.pk]
-    elif hospital or region:
-        searched = [path for chosen_site in chosen for path in paths[chosen_site.pk]]
-    else:
-        searched = None
-    return Scope(
-        locale=Locale.get_active(),
-        is_portal=site.pk == portal.pk,
-        root_paths=searched,
-        own_root_paths=paths[site.pk],
-        portal_root_paths=paths[portal.pk],
-    )
+    return build_scope(site, Locale.get_active(), hospital=hospital, region=region)
 
 
 def treatments_a_to_z_url(request, scope):
@@ -76,14 +51,15 @@ def search(request):
         outcome = run_search(request, scope, query, result_type, request.GET.get("page"))
         context["outcome"] = outcome
         if outcome.total == 0:
-            suggestion = did_you_mean(query, scope.locale)
+            suggestion = did_you_mean(query, scope)
             if suggestion:
                 context["suggestion"] = {
                     "text": suggestion,
                     "query_string": _query_string(request.GET, drop=("page",), q=suggestion),
                 }
-        elif request.GET.get("page") in (None, "", "1"):
-            # The admin's "Search terms" report: what people look for, to choose promotions.
+        if request.GET.get("page") in (None, "", "1"):
+            # The admin's "Search terms" report: what people look for (found or not), to
+            # choose synonyms and promotions. Paging on is not a new search.
             PromotedQuery.get(query.text).add_hit()
         context["type_links"] = type_links(request, outcome.counts, result_type)
         context["query_without_page"] = _query_string(request.GET, drop=("page",))

@@ -31,7 +31,7 @@ def test_suggestions_by_keyboard(live_server, browser):  # noqa: F811
     expect(listbox).to_be_visible()
     expect(listbox.get_by_role("option")).to_have_count(2)
     expect(box).to_have_attribute("aria-expanded", "true")
-    expect(page.get_by_role("status").last).to_have_text("2 forslag")
+    expect(page.locator(".site-search [aria-live=polite]")).to_have_text("2 forslag")
 
     page.keyboard.press("ArrowDown")
     first = listbox.get_by_role("option").first

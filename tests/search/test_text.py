@@ -19,6 +19,16 @@ def test_clean_query_drops_operators_and_lowercases():
     assert not query.truncated
 
 
+def test_stop_words_are_dropped_unless_nothing_else_is_left():
+    assert clean_query("Parkering på Haukeland").terms == ("parkering", "haukeland")
+    assert clean_query("Parkering på Haukeland").shown == "Parkering på Haukeland"
+    assert clean_query("hva er det").terms == ("hva", "er", "det")
+    # "då" folds to "da", itself a stop word: no variant is added that PostgreSQL would drop
+    # from one side and require from the other.
+    query = build_query(clean_query("då"), {})
+    assert isinstance(query, PlainText) and query.query_string == "då"
+
+
 def test_clean_query_bounds_length_and_terms():
     long_query = clean_query("kreft " * 1000)
     assert long_query.truncated
@@ -65,3 +75,8 @@ def test_excerpt_highlights_inflected_words_and_escapes_html():
     assert "&amp; annet" in html
     assert "<b>" not in html
     assert highlight("Kne & <hofte>", ["hofte"]) == "Kne &amp; &lt;<mark>hofte</mark>&gt;"
+    # Rich text arrives with entities; they are decoded before the text is escaped again.
+    rich = excerpt("<p>Kne &amp; hofte&nbsp;– behandling</p>", ["hofte"])
+    assert rich == "Kne &amp; <mark>hofte</mark> – behandling"
+    # Very short words are not highlighted (they would mark every word starting with them).
+    assert highlight("Ikke i dag", ["i"]) == "Ikke i dag"

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +44,44 @@ def live_translation(treatment_id, language_code):
         if treatment.locale.language_code == language_code:
             return treatment, False
     return (candidates[0], True) if candidates else (None, False)
+
+
+def shown_national_text():
+    """Live national treatments a TreatmentPage (the outer query) can show: the translation in
+    the page's language, else the Bokmål one, as `live_translation` picks."""
+    return Treatment.objects.live().filter(
+        Q(locale_id=OuterRef("locale_id")) | Q(locale__language_code=settings.LANGUAGE_CODE),
+        translation_key=OuterRef("treatment__translation_key"),
+    )
+
+
+def displayed_treatments(pages):
+    """{page pk: the live national treatment each TreatmentPage shows}; two queries."""
+    keys = dict(
+        Treatment.objects.filter(pk__in={page.treatment_id for page in pages}).values_list(
+            "pk", "translation_key"
+        )
+    )
+    in_page_language, in_bokmal = {}, {}
+    for treatment in (
+        Treatment.objects.live()
+        .filter(
+            Q(locale_id__in={page.locale_id for page in pages})
+            | Q(locale__language_code=settings.LANGUAGE_CODE),
+            translation_key__in=set(keys.values()),
+        )
+        .select_related("locale")
+    ):
+        in_page_language[(treatment.translation_key, treatment.locale_id)] = treatment
+        if treatment.locale.language_code == settings.LANGUAGE_CODE:
+            in_bokmal[treatment.translation_key] = treatment
+    shown = {}
+    for page in pages:
+        key = keys.get(page.treatment_id)
+        treatment = in_page_language.get((key, page.locale_id)) or in_bokmal.get(key)
+        if treatment is not None:
+            shown[page.pk] = treatment
+    return shown
 
 
 def journey_sections(treatment, page=None):
@@ -253,14 +293,7 @@ class TreatmentPage(BasePage):
     search_fields = BasePage.search_fields + [
         *[index.SearchField(f"local_{key}") for key in STAGE_KEYS],
         index.SearchField("practical_information"),
-        index.RelatedFields(
-            "treatment",
-            [
-                index.SearchField("title"),
-                index.SearchField("summary"),
-                *[index.SearchField(key) for key in STAGE_KEYS],
-            ],
-        ),
+        index.SearchField("national_search_text"),
     ]
 
     class Meta:
@@ -303,6 +336,15 @@ class TreatmentPage(BasePage):
         return set(
             Page.objects.filter(translation_key__in=root, depth=2).values_list("path", flat=True)
         )
+
+    def national_search_text(self):
+        """The national text this page shows, for the search index (re-indexed when a
+        translation of the treatment is published: search.signals)."""
+        treatment = self.national_treatment()[0]
+        if treatment is None:
+            return ""
+        texts = [treatment.title, treatment.summary, *(html for _, _, html in treatment.stages())]
+        return strip_tags(" ".join(texts))
 
     def national_treatment(self):
         """(live national treatment in this page's language or Bokmål, is_fallback)."""

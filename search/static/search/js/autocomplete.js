@@ -13,8 +13,8 @@
     var url = container.getAttribute("data-autocomplete");
     var id = "autocomplete-" + ++counter;
     var list = document.createElement("ul");
-    // The live region is added on first use, so pages without suggestions carry none.
-    var status = null;
+    // A polite live region (not role=status: the page's own status messages stay unique).
+    var status = document.createElement("p");
     var timer = null;
     var active = -1;
     var items = [];
@@ -25,7 +25,10 @@
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", container.getAttribute("data-autocomplete-label") || input.labels[0].textContent);
     list.hidden = true;
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
     container.appendChild(list);
+    container.appendChild(status);
 
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -75,28 +78,22 @@
         type.className = "autocomplete-type";
         type.textContent = item.type;
         option.appendChild(type);
+        // mousedown would move focus out of the box; click also comes from assistive tech.
         option.addEventListener("mousedown", function (event) {
           event.preventDefault();
+        });
+        option.addEventListener("click", function () {
           go(i);
         });
         list.appendChild(option);
       });
       active = -1;
       if (suggestions.length) {
-        list.hidden = false;
-        input.setAttribute("aria-expanded", "true");
+        openList();
       } else {
         close();
       }
-      if (!status && suggestions.length) {
-        status = document.createElement("p");
-        status.className = "visually-hidden";
-        status.setAttribute("role", "status");
-        container.appendChild(status);
-      }
-      if (status) {
-        status.textContent = suggestions.length ? suggestions.length + " " + (container.getAttribute("data-autocomplete-found") || "") : "";
-      }
+      status.textContent = suggestions.length ? suggestions.length + " " + (container.getAttribute("data-autocomplete-found") || "") : "";
     }
 
     function fetchSuggestions() {
@@ -124,16 +121,19 @@
       clearTimeout(timer);
       timer = setTimeout(fetchSuggestions, DELAY);
     });
+    function openList() {
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" && items.length) {
         event.preventDefault();
-        if (list.hidden) {
-          list.hidden = false;
-          input.setAttribute("aria-expanded", "true");
-        }
+        if (list.hidden) openList();
         select((active + 1) % items.length);
       } else if (event.key === "ArrowUp" && items.length) {
         event.preventDefault();
+        if (list.hidden) openList();
         select(active <= 0 ? items.length - 1 : active - 1);
       } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
         event.preventDefault();
