@@ -219,7 +219,8 @@ def _summary(page):
 
 class Links:
     """Result addresses on this site: a hospital shows every trial at its own
-    /kliniske-studier/<slug>/ (one query, made only when a trial is among the results)."""
+    /kliniske-studier/<slug>/, the portal every national treatment at its /behandlinger/<slug>/
+    (one query each, made only when needed)."""
 
     def __init__(self, request, scope):
         self.request = request
@@ -228,6 +229,15 @@ class Links:
     @cached_property
     def trial_index(self):
         return None if self.scope.is_portal else site_section(TrialIndexPage, self.scope)
+
+    @cached_property
+    def treatment_index_url(self):
+        index = site_section(TreatmentIndexPage, self.scope)
+        return index.get_url(self.request) if index else None
+
+    def national_url(self, treatment):
+        base = self.treatment_index_url
+        return f"{base}{treatment.slug}/" if base else None
 
     def url(self, page):
         if page.content_type_id in content_type_ids([TrialPage]) and self.trial_index:
@@ -263,12 +273,11 @@ def page_rows(request, scope, pages, query):
 
 def national_rows(request, scope, treatments, query):
     """National treatments link to the portal's page for each, which lists where it is offered."""
-    index = site_section(TreatmentIndexPage, scope)
-    base = index.get_url(request) if index else None
+    links = Links(request, scope)
     return [
         {
             "title": highlight(treatment.title, query.terms),
-            "url": f"{base}{treatment.slug}/" if base else None,
+            "url": links.national_url(treatment),
             "excerpt": excerpt(treatment.summary, query.terms),
             "kind": treatment.get_kind_display(),
         }

@@ -17,7 +17,6 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, *, is_portal):
         super().__init__(data)
-        self.is_portal = is_portal
         any_choice = [("", _("All"))]
         self.fields["type"].choices = any_choice + [(t.key, t.label) for t in result_types()]
         if is_portal:

@@ -6,12 +6,12 @@ from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
-from search.engine import Links, build_scope, run_search, scoped_pages, site_section
+from search.engine import Links, build_scope, run_search, scoped_pages
 from search.forms import SearchForm
 from search.suggest import did_you_mean
 from search.text import clean_query, fold
 from search.types import result_types, type_for_content_type
-from treatments.models import Treatment, TreatmentIndexPage
+from treatments.models import Treatment
 
 AUTOCOMPLETE_MIN_LENGTH = 2
 AUTOCOMPLETE_LIMIT = 8
@@ -23,12 +23,6 @@ def current_scope(request, hospital=None, region=None):
     if site is None:
         raise Http404
     return build_scope(site, Locale.get_active(), hospital=hospital, region=region)
-
-
-def treatments_a_to_z_url(request, scope):
-    """This site's /behandlinger/ in the active language (on the portal: the national A–Å)."""
-    index = site_section(TreatmentIndexPage, scope)
-    return index.get_url(request) if index else None
 
 
 @require_safe
@@ -45,7 +39,8 @@ def search(request):
         "result_type": result_type,
         "result_types": result_types(),
         "is_portal": scope.is_portal,
-        "a_to_z_url": treatments_a_to_z_url(request, scope),
+        # This site's /behandlinger/ (on the portal: the national A–Å).
+        "a_to_z_url": Links(request, scope).treatment_index_url,
     }
     if query:
         outcome = run_search(request, scope, query, result_type, request.GET.get("page"))
@@ -114,21 +109,20 @@ def autocomplete(request):
         scope = current_scope(request)
         backend = get_search_backend()
         text = fold(query.text)
+        links = Links(request, scope)
         if scope.national_treatments:
-            index_url = treatments_a_to_z_url(request, scope)
             treatments = Treatment.objects.live().filter(locale_id=scope.locale.pk)
             found = backend.autocomplete(text, treatments, operator="and")
             for treatment in prefix_first(found[:AUTOCOMPLETE_LIMIT], text):
                 suggestions.append(
                     {
                         "title": treatment.title,
-                        "url": f"{index_url}{treatment.slug}/" if index_url else None,
+                        "url": links.national_url(treatment),
                         "type": str(result_types()[0].label),
                     }
                 )
         remaining = AUTOCOMPLETE_LIMIT - len(suggestions)
         if remaining > 0:
-            links = Links(request, scope)
             # A few more than needed, so the re-ordering has titles to promote.
             found = backend.autocomplete(text, scoped_pages(scope), operator="and")
             for page in prefix_first(found[: AUTOCOMPLETE_LIMIT * 2], text)[:remaining]:

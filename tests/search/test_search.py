@@ -11,6 +11,7 @@ from search.models import Synonym
 from tests.content.helpers import get, soup
 from tests.factories import ContentPageFactory
 from tests.treatments.factories import TreatmentFactory, offer, publish_revision
+from tests.treatments.test_translation_and_budget import english
 from tests.trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +86,6 @@ def test_type_filter_counts_and_query_string(client, content):
     assert titles(only_research) == ["Ortopedisk forskningsgruppe"]
     current = soup(only_research).select_one('.type-filter a[aria-current="page"]')
     assert current.contents[0].strip() == "Forskning"
-    # The other type links keep the query and switch the type.
     # Links for the types with results, keeping the query; empty types are not links.
     links = soup(only_research).select(".type-filter a")
     assert [a.contents[0].strip() for a in links] == ["Alle", "Forskning", "Jobb"]
@@ -371,3 +371,28 @@ def test_small_words_do_not_turn_a_search_into_any_word(client, content):
     assert soup(response).select_one(".notice") is None
     # What was typed is shown as typed.
     assert soup(response).select_one("#search-q")["value"] == "besøkstider på haukeland"
+
+
+def test_translated_local_page_is_found_by_the_national_text_it_shows(client, bergen):
+    _, _, home = bergen
+    treatment = TreatmentFactory(title="Gastroskopi", summary="Kamera i magesekken.")
+    page = offer(home, treatment)
+    english(home)
+    english(page.get_parent())
+    english(treatment, title="Gastroscopy", summary="Camera examination of the stomach.")
+    # The English page is a copy: it still points at the Bokmål treatment, and shows the
+    # English translation of it (treatments.models.pages.live_translation).
+    english(page, title="Gastroscopy")
+
+    def english_search(query):
+        response = get(client, "/en/sok/", "helse-bergen", data={"q": query})
+        return titles(response), [
+            p.get_text() for p in soup(response).select(".search-result__excerpt")
+        ]
+
+    assert english_search("stomach") == (["Gastroscopy"], ["Camera examination of the stomach."])
+    assert english_search("magesekken") == ([], [])
+    # Without live Bokmål text the Bokmål page is hidden; the English page still shows its text.
+    treatment.unpublish()
+    assert english_search("stomach")[0] == ["Gastroscopy"]
+    assert titles(search(client, "magesekken")) == []
