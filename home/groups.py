@@ -43,6 +43,8 @@ WEBMASTER_SETTINGS_PERMISSIONS = ["home.change_sitesettings", "home.change_alert
 # so they can choose them).
 NATIONAL_PERMISSIONS_HOOK = "fnsp_national_editor_permissions"
 SITE_EDITOR_PERMISSIONS_HOOK = "fnsp_site_editor_permissions"
+# Rights webmasters hold on their own site only (GroupSitePermission), e.g. its promotions.
+WEBMASTER_SITE_PERMISSIONS_HOOK = "fnsp_webmaster_site_permissions"
 
 
 def get_permission(dotted):
@@ -107,7 +109,11 @@ def sync_site(site, slug, label, report):
     collection = site_collection(label)
     page_permissions = [get_permission(f"wagtailcore.{name}") for name in PAGE_PERMISSIONS]
     collection_permissions = [get_permission(name) for name in COLLECTION_PERMISSIONS]
-    settings_permissions = [get_permission(name) for name in WEBMASTER_SETTINGS_PERMISSIONS]
+    settings_permissions = [
+        get_permission(name)
+        for name in WEBMASTER_SETTINGS_PERMISSIONS
+        + [name for hook in hooks.get_hooks(WEBMASTER_SITE_PERMISSIONS_HOOK) for name in hook()]
+    ]
     model_permissions = hooked_permissions(SITE_EDITOR_PERMISSIONS_HOOK)
 
     for name, with_settings in (

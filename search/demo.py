@@ -1,9 +1,11 @@
-"""Demo synonyms and a promoted result; found by stable keys, so a second run adds nothing."""
+"""Demo synonyms and promoted results; found by stable keys, so a second run adds nothing."""
 
 from django.db import transaction
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
-from search.models import Synonym, split_terms
+from home.models import HealthTrust
+from search.models import SitePromotion, Synonym, split_terms
 from search.text import fold
 
 SYNONYMS = [
@@ -22,6 +24,11 @@ PROMOTIONS = [
         "Velg behandlingssted – ventetider på helsenorge.no",
         "Sammenlign ventetider for behandlinger ved alle sykehus.",
     ),
+]
+
+# One hospital's own pick: (trust, search phrase, path of the page below the site root).
+SITE_PROMOTIONS = [
+    ("helse-bergen", "bil", "pasient-og-parorende/parkering"),
 ]
 
 
@@ -49,4 +56,21 @@ def load_search_demo(report, stdout):
                     sort_order=0,
                 )
                 report.count("promoted search results")
+        for slug, query_string, page_path in SITE_PROMOTIONS:
+            site = HealthTrust.objects.select_related("site__root_page").get(slug=slug).site
+            page = page_below(site.root_page, page_path)
+            if page and not SitePromotion.objects.filter(site=site, page=page).exists():
+                promotion = SitePromotion(site=site, query_string=query_string, page=page)
+                promotion.full_clean()
+                promotion.save()
+                report.count("promoted search results for one site")
     stdout(f"[search] {Synonym.objects.count()} synonym lists")
+
+
+def page_below(root, path):
+    page = root
+    for slug in path.split("/"):
+        page = Page.objects.child_of(page).filter(slug=slug).first()
+        if page is None:
+            return None
+    return page

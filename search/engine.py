@@ -12,7 +12,7 @@ from functools import cached_property
 from django.core.paginator import Paginator
 from django.db.models import Exists, Q
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query as PromotedQuery
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
@@ -20,6 +20,7 @@ from wagtail.search.utils import normalise_query_string
 from careers.models import JobPage
 from home.sites import SiteDirectory
 from search.excerpts import excerpt, highlight
+from search.models import SitePromotion
 from search.synonyms import synonym_map
 from search.text import build_query
 from search.types import OTHER, content_type_ids, result_types, type_for_content_type
@@ -41,6 +42,7 @@ class Scope:
 
     locale: object
     is_portal: bool
+    site_id: int
     # Paths of the site roots searched (all translations); None means every site.
     root_paths: list | None
     # The current site's roots (for its listings and its promotions) and the portal's.
@@ -71,6 +73,7 @@ def build_scope(site, locale, hospital=None, region=None):
     return Scope(
         locale=locale,
         is_portal=site.pk == portal.pk,
+        site_id=site.pk,
         root_paths=searched,
         own_root_paths=directory.site_paths(site),
         portal_root_paths=directory.site_paths(portal),
@@ -286,24 +289,34 @@ def national_rows(request, scope, treatments, query):
 
 
 def promotions(request, scope, query):
-    """Editors' chosen results for this exact query: external links and national (portal)
-    pages everywhere, a hospital's pages on that hospital's site only."""
-    picks = PromotedQuery.objects.filter(query_string=normalise_query_string(query.text)).first()
-    if picks is None:
-        return []
-    rows = []
+    """Editors' chosen results for this exact query: this site's own picks first, then the
+    national ones (Wagtail's search promotions): external links and portal pages everywhere,
+    a hospital's pages on that hospital's site only."""
+    query_string = normalise_query_string(query.text)
+    shown_pages = Q(page__isnull=True) | Q(page__in=Page.objects.live().public())
+    picks = list(
+        SitePromotion.objects.filter(shown_pages, site_id=scope.site_id, query_string=query_string)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    picks += (
+        SearchPromotion.objects.filter(shown_pages, query__query_string=query_string)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    rows, seen = [], set()
     visible_roots = scope.own_root_paths + scope.portal_root_paths
-    picks = picks.editors_picks.filter(
-        Q(page__isnull=True) | Q(page__in=Page.objects.live().public())
-    ).select_related("page")
-    for pick in picks.order_by("sort_order"):
-        if pick.page is None:
-            rows.append(
-                {"title": pick.external_link_text, "url": pick.external_link_url, "pick": pick}
-            )
-            continue
+    for pick in picks:
         page = pick.page
-        visible_here = any(page.path.startswith(root) for root in visible_roots)
-        if page.locale_id == scope.locale.pk and visible_here:
-            rows.append({"title": page.title, "url": page.get_url(request), "pick": pick})
+        if page is None:
+            row = {"title": pick.external_link_text, "url": pick.external_link_url, "pick": pick}
+        elif page.locale_id == scope.locale.pk and any(
+            page.path.startswith(root) for root in visible_roots
+        ):
+            row = {"title": page.title, "url": page.get_url(request), "pick": pick}
+        else:
+            continue
+        if row["url"] not in seen:
+            seen.add(row["url"])
+            rows.append(row)
     return rows

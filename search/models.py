@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search.utils import normalise_query_string
 
 from search.text import WORD, fold
 
@@ -63,3 +64,73 @@ class Synonym(models.Model):
 def synonym_terms_elsewhere(exclude_pk=None):
     rows = Synonym.objects.exclude(pk=exclude_pk).values_list("terms", flat=True)
     return [fold(term) for row in rows for term in split_terms(row)]
+
+
+class SitePromotion(models.Model):
+    """One site's own recommended result for a search phrase, kept by that site's webmasters.
+
+    Wagtail's search promotions are the national ones (every site); they have no site, so
+    a hospital's own picks live here, where per-site permissions can apply to them.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE, related_name="+"
+    )
+    query_string = models.CharField(
+        _("search phrase"),
+        max_length=255,
+        help_text=_(
+            "The result is recommended when someone searches for exactly this phrase "
+            "(capital letters and extra spaces do not matter)."
+        ),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A page on this site, or an external link below."),
+    )
+    external_link_url = models.URLField(_("external link"), blank=True)
+    external_link_text = models.CharField(_("external link text"), max_length=255, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are shown first.")
+    )
+
+    class Meta:
+        verbose_name = _("promoted result for one site")
+        verbose_name_plural = _("promoted results for one site")
+        ordering = ["site__hostname", "query_string", "sort_order", "pk"]
+        indexes = [models.Index(fields=["site", "query_string"])]
+
+    def __str__(self):
+        return f"{self.query_string}: {self.title}"
+
+    @property
+    def title(self):
+        return self.page.title if self.page_id else self.external_link_text
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        # Stored as the search looks it up (search.engine.promotions).
+        self.query_string = normalise_query_string(self.query_string or "")
+        if not self.query_string:
+            errors["query_string"] = _("Write the search phrase the result is for.")
+        if self.page_id and self.external_link_url:
+            errors["external_link_url"] = _("Choose a page or write an external link, not both.")
+        elif not self.page_id and not self.external_link_url:
+            errors["page"] = _("Choose a page on this site or write an external link.")
+        elif self.external_link_url and not self.external_link_text:
+            errors["external_link_text"] = _("Write the text of the link.")
+        if self.page_id and self.site_id and not self.page_is_on_site():
+            errors["page"] = _("Choose a page on %(site)s.") % {"site": self.site}
+        if errors:
+            raise ValidationError(errors)
+
+    def page_is_on_site(self):
+        roots = self.site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+        return any(self.page.path.startswith(path) for path in roots)

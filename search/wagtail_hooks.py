@@ -6,13 +6,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.demo import load_search_demo
 from search.models import Synonym
+from search.viewsets import SitePromotionViewSet
 
 
 @hooks.register("fnsp_national_editor_permissions")
 def national_editor_permissions():
-    """Search quality is national: the national editors keep the synonym list and the
-    promoted results. A promotion of a hospital's page shows on that hospital's site only,
-    so one set of promotions serves every site (see search.engine.promotions)."""
+    """The national editors keep the synonym list and the national promoted results
+    (Wagtail's search promotions, shown on every site; see search.engine.promotions)."""
     return [
         *[f"search.{action}_synonym" for action in ("add", "change", "delete")],
         *[
@@ -20,6 +20,12 @@ def national_editor_permissions():
             for action in ("add", "change", "delete")
         ],
     ]
+
+
+@hooks.register("fnsp_webmaster_site_permissions")
+def webmaster_site_permissions():
+    """Each site's webmasters recommend results on their own site only."""
+    return [f"search.{action}_sitepromotion" for action in ("add", "change", "delete")]
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -34,6 +40,11 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_site_promotions():
+    return SitePromotionViewSet("site_promotions")
 
 
 hooks.register("fnsp_load_demo", load_search_demo, order=40)

@@ -51,6 +51,10 @@ def test_demo_search_finds_treatments_trials_jobs_and_research_groups(demo, clie
     assert ranked(client, None, "telemedisin", type="forskning") == ["Telemedisin"]
     promoted = soup(get(client, "/sok/", None, data={"q": "ventetid"})).select_one(".promoted a")
     assert promoted["href"] == "https://www.helsenorge.no/velg-behandlingssted/"
+    # Helse Bergen's own pick: "bil" recommends its parking page, on its site only.
+    promoted = soup(get(client, "/sok/", bergen, data={"q": "bil"})).select_one(".promoted a")
+    assert promoted.get_text(strip=True) == "Parkering"
+    assert soup(get(client, "/sok/", "ahus", data={"q": "bil"})).select_one(".promoted") is None
 
 
 if connection.vendor == "postgresql":
