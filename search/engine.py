@@ -291,16 +291,19 @@ def national_rows(request, scope, treatments, query):
 def promotions(request, scope, query):
     """Editors' chosen results for this exact query: this site's own picks first, then the
     national ones (Wagtail's search promotions): external links and portal pages everywhere,
-    a hospital's pages on that hospital's site only."""
-    query_string = normalise_query_string(query.text)
+    a hospital's pages on that hospital's site only.
+
+    A phrase matches the words searched for (how site picks are stored and searches are
+    counted) or the text as typed, which is all Wagtail normalises in its promotion admin."""
+    phrases = {query.text, normalise_query_string(query.shown)}
     shown_pages = Q(page__isnull=True) | Q(page__in=Page.objects.live().public())
     picks = list(
-        SitePromotion.objects.filter(shown_pages, site_id=scope.site_id, query_string=query_string)
+        SitePromotion.objects.filter(shown_pages, site_id=scope.site_id, query_string__in=phrases)
         .select_related("page")
         .order_by("sort_order", "pk")
     )
     picks += (
-        SearchPromotion.objects.filter(shown_pages, query__query_string=query_string)
+        SearchPromotion.objects.filter(shown_pages, query__query_string__in=phrases)
         .select_related("page")
         .order_by("sort_order", "pk")
     )

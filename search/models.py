@@ -1,9 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.search.utils import normalise_query_string
 
-from search.text import WORD, fold
+from search.text import WORD, clean_query, fold
 
 
 def split_terms(text):
@@ -80,8 +79,8 @@ class SitePromotion(models.Model):
         _("search phrase"),
         max_length=255,
         help_text=_(
-            "The result is recommended when someone searches for exactly this phrase "
-            "(capital letters and extra spaces do not matter)."
+            "The result is recommended when someone searches for these words (capital "
+            "letters, punctuation and small words such as 'på' and 'og' do not matter)."
         ),
     )
     page = models.ForeignKey(
@@ -116,8 +115,9 @@ class SitePromotion(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        # Stored as the search looks it up (search.engine.promotions).
-        self.query_string = normalise_query_string(self.query_string or "")
+        # Stored as the search looks it up: the words searched for (search.text.clean_query),
+        # so "Besøk på Haukeland?" is kept as "besøk haukeland" and matches that search.
+        self.query_string = clean_query(self.query_string).text
         if not self.query_string:
             errors["query_string"] = _("Write the search phrase the result is for.")
         if self.page_id and self.external_link_url:

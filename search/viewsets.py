@@ -5,14 +5,17 @@ Rights come from GroupSitePermission rows (granted to each site's webmasters by
 Wagtail's generic views check model-wide rights; the object views below also check the site.
 """
 
+import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
 from wagtail.permission_policies.sites import SitePermissionPolicy
 
 from search.models import SitePromotion
@@ -39,12 +42,41 @@ class SitePromotionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        sites = permission_policy.sites_user_has_any_permission_for(
-            self.for_user, ["add", "change"]
-        ).order_by("site_name", "hostname")
+        action = "change" if self.instance.pk else "add"
+        sites = own_sites(self.for_user, action)
         self.fields["site"].queryset = sites
         if not self.instance.pk and len(sites) == 1:
             self.fields["site"].initial = sites[0].pk
+
+    def add_error(self, field, error):
+        # The model's checks repeat what a field that failed already says (an unknown page
+        # is also "no page chosen"); show each field's own message only.
+        if field is None and hasattr(error, "error_dict"):
+            error.error_dict = {
+                name: errors for name, errors in error.error_dict.items() if name not in self.errors
+            }
+            if not error.error_dict:
+                return
+        super().add_error(field, error)
+
+
+def own_sites(user, action):
+    return permission_policy.sites_user_has_permission_for(user, action).order_by(
+        "site_name", "hostname"
+    )
+
+
+class SitePromotionFilterSet(WagtailFilterSet):
+    site = django_filters.ModelChoiceFilter(
+        label=_("site"),
+        queryset=lambda request: (
+            own_sites(request.user, "change") if request else Site.objects.none()
+        ),
+    )
+
+    class Meta:
+        model = SitePromotion
+        fields = ["site"]
 
 
 class OwnSiteObjectMixin:
@@ -108,7 +140,7 @@ class SitePromotionViewSet(ModelViewSet):
         "sort_order",
         UpdatedAtColumn(),
     ]
-    list_filter = ["site"]
+    filterset_class = SitePromotionFilterSet
     search_fields = ["query_string", "external_link_text", "page__title"]
     ordering = ["site__hostname", "query_string", "sort_order"]
 

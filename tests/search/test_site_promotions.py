@@ -1,7 +1,7 @@
 """Each site's own promoted results: kept by that site's webmasters, shown on that site only."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -198,3 +198,71 @@ def test_a_superuser_sees_every_sites_picks(client, groups, picks, admin_user):
     listed = client.get(reverse("site_promotions:index")).content.decode()
     for pick in picks.values():
         assert f"/site_promotions/edit/{pick.pk}/" in listed
+
+
+def test_a_phrase_matches_the_words_searched_for(client, content, bergen):
+    pick = SitePromotion(
+        site=bergen[1], query_string="Besøk på  Haukeland?", page=content["bergen_visit"]
+    )
+    pick.full_clean()
+    pick.save()
+    assert pick.query_string == "besøk haukeland"
+    for typed in ("besøk på Haukeland", "Besøk Haukeland!"):
+        assert [title for title, _ in promoted(client, typed, "helse-bergen")] == ["Besøkstider"]
+    # Wagtail's own admin keeps punctuation; such a national phrase matches as typed.
+    SearchPromotion.objects.create(
+        query=Query.get("MR-undersøkelse"),
+        external_link_url="https://www.helsenorge.no/mr/",
+        external_link_text="Om MR",
+        sort_order=0,
+    )
+    assert promoted(client, "MR-undersøkelse", "helse-bergen") == [
+        ("Om MR", "https://www.helsenorge.no/mr/")
+    ]
+
+
+def test_a_picked_page_moved_to_another_site_is_shown_on_neither(client, content, picks, ous):
+    page = content["bergen_visit"]
+    page.slug = "besokstider-bergen"
+    page.save_revision().publish()
+    page.move(ous[2], pos="last-child")
+    assert "Besøkstider" not in [t for t, _ in promoted(client, "besøk", "helse-bergen")]
+    assert promoted(client, "besøk", "oslo-universitetssykehus")[0][1] == (
+        f"/{content['ous_visit'].slug}/"
+    )
+    assert len(promoted(client, "besøk", "oslo-universitetssykehus")) == 2
+
+
+def test_each_action_needs_its_own_right_on_that_site(client, groups, picks, bergen, ous):
+    """Change on Bergen and delete on OUS: Bergen's picks may be edited, not deleted."""
+    group = Group.objects.create(name="endre anbefalinger")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for site, codename in ((bergen[1], "change"), (ous[1], "delete")):
+        GroupSitePermission.objects.create(
+            group=group,
+            site=site,
+            permission=Permission.objects.get(codename=f"{codename}_sitepromotion"),
+        )
+    user = UserFactory(groups=[group])
+    client.force_login(user)
+    own = picks["bergen"]
+    assert client.get(reverse("site_promotions:edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("site_promotions:add")).status_code in (302, 403)
+    client.post(reverse("site_promotions:delete", args=[own.pk]))
+    assert SitePromotion.objects.filter(pk=own.pk).exists()
+
+
+def test_the_list_filter_and_form_errors(client, groups, picks, content):
+    client.force_login(member("helse-bergen nettansvarlig"))
+    index = client.get(reverse("site_promotions:index"))
+    options = [o.get_text(strip=True) for o in soup(index).select("select[name=site] option")]
+    assert [o for o in options if o not in ("", "---------", "All", "Alle")] == [
+        str(picks["bergen"].site)
+    ]
+    response = client.post(
+        reverse("site_promotions:add"),
+        {"site": picks["bergen"].site_id, "query_string": "?", "page": 999999, "sort_order": 0},
+    )
+    errors = response.context["form"].errors
+    assert len(errors["page"]) == 1  # "not a valid choice", not also "choose a page"
+    assert "query_string" in errors  # nothing left to search for
