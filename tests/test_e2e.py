@@ -1,41 +1,12 @@
 """End to end: the real server in headless Chromium (Debian's, never a downloaded one)."""
 
-import os
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
+from tests.browser import site_url
 from tests.factories import ContentPageFactory, make_hospital, make_portal, set_menu
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
-    # happen outside any request, so Django's async-safety guard does not apply to them.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-def site_url(live_server, slug=None):
-    port = live_server.url.rsplit(":", 1)[1]
-    return f"http://{slug + '.' if slug else ''}localhost:{port}/"
 
 
 def test_portal_and_two_hospital_sites_in_chromium(live_server, browser):

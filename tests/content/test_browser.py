@@ -4,13 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from home.models import PageFeedback
+from tests.browser import site_url
 from tests.factories import ContentPageFactory, make_hospital, make_portal
-from tests.test_e2e import browser, site_url  # noqa: F401 (the browser fixture)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_feedback_accordion_and_print_view(live_server, browser):  # noqa: F811
+def test_feedback_accordion_and_print_view(live_server, browser):
     make_portal()
     _trust, _site, home = make_hospital("helse-bergen")
     content = ContentPageFactory(

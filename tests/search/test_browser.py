@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser import site_url
 from tests.factories import ContentPageFactory, make_hospital, make_portal
-from tests.test_e2e import browser, site_url  # noqa: F401 (the browser fixture)
 from tests.treatments.factories import TreatmentFactory, offer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -20,7 +20,7 @@ def build():
     ContentPageFactory(parent=home, title="Besøkstider", intro="Besøk på sengepostene.")
 
 
-def test_suggestions_by_keyboard(live_server, browser):  # noqa: F811
+def test_suggestions_by_keyboard(live_server, browser):
     build()
     page = browser.new_page()
     page.goto(site_url(live_server, "helse-bergen"))
@@ -49,7 +49,7 @@ def test_suggestions_by_keyboard(live_server, browser):  # noqa: F811
     expect(page.locator("h1")).to_have_text(chosen)
 
 
-def test_search_form_works_without_javascript(live_server, browser):  # noqa: F811
+def test_search_form_works_without_javascript(live_server, browser):
     build()
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
