@@ -6,7 +6,6 @@ Wagtail's generic views check model-wide rights; the object views below also che
 """
 
 import django_filters
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Site
 from wagtail.permission_policies.sites import SitePermissionPolicy
 
@@ -24,8 +24,9 @@ permission_policy = SitePermissionPolicy(SitePromotion)
 
 
 class SitePromotionForm(WagtailAdminModelForm):
-    external_link_url = forms.URLField(
-        label=_("external link"), required=False, assume_scheme="https"
+    # Links without a scheme are taken as https (Django 6's default), length limit kept.
+    external_link_url = SitePromotion._meta.get_field("external_link_url").formfield(
+        assume_scheme="https"
     )
 
     class Meta:
@@ -39,6 +40,8 @@ class SitePromotionForm(WagtailAdminModelForm):
             "description",
             "sort_order",
         ]
+        # Wagtail's page chooser: a select of every page of 50+ sites would be unusable.
+        widgets = {"page": AdminPageChooser()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -150,6 +150,9 @@ def test_a_webmaster_lists_and_adds_for_their_own_site_only(client, groups, pick
     form = client.get(reverse("site_promotions:add"))
     choices = [o["value"] for o in soup(form).select("select[name=site] option") if o["value"]]
     assert choices == [str(picks["bergen"].site_id)]
+    # The page is picked with Wagtail's chooser, not from a list of every page of every site.
+    assert soup(form).select_one("select[name=page]") is None
+    assert soup(form).select_one("input[type=hidden][name=page]") is not None
 
     data = {
         "query_string": "Parkering",
