@@ -109,14 +109,14 @@ def sync_site(site, slug, label, report):
     collection = site_collection(label)
     page_permissions = [get_permission(f"wagtailcore.{name}") for name in PAGE_PERMISSIONS]
     collection_permissions = [get_permission(name) for name in COLLECTION_PERMISSIONS]
-    settings_permissions = [
+    site_permissions = [
         get_permission(name)
         for name in WEBMASTER_SETTINGS_PERMISSIONS
         + [name for hook in hooks.get_hooks(WEBMASTER_SITE_PERMISSIONS_HOOK) for name in hook()]
     ]
     model_permissions = hooked_permissions(SITE_EDITOR_PERMISSIONS_HOOK)
 
-    for name, with_settings in (
+    for name, with_site_rights in (
         (editor_group_name(slug), False),
         (webmaster_group_name(slug), True),
     ):
@@ -140,7 +140,7 @@ def sync_site(site, slug, label, report):
             GroupSitePermission,
             group,
             ("site_id", "permission_id"),
-            {(site.pk, perm.pk) for perm in settings_permissions} if with_settings else set(),
+            {(site.pk, perm.pk) for perm in site_permissions} if with_site_rights else set(),
             report,
         )
     report.sites.append(slug)

@@ -58,19 +58,11 @@ def load_search_demo(report, stdout):
                 report.count("promoted search results")
         for slug, query_string, page_path in SITE_PROMOTIONS:
             site = HealthTrust.objects.select_related("site__root_page").get(slug=slug).site
-            page = page_below(site.root_page, page_path)
+            url_path = f"{site.root_page.url_path}{page_path}/"
+            page = Page.objects.filter(url_path=url_path).first()
             if page and not SitePromotion.objects.filter(site=site, page=page).exists():
                 promotion = SitePromotion(site=site, query_string=query_string, page=page)
                 promotion.full_clean()
                 promotion.save()
                 report.count("promoted search results for one site")
     stdout(f"[search] {Synonym.objects.count()} synonym lists")
-
-
-def page_below(root, path):
-    page = root
-    for slug in path.split("/"):
-        page = Page.objects.child_of(page).filter(slug=slug).first()
-        if page is None:
-            return None
-    return page

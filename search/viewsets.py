@@ -15,7 +15,6 @@ from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminPageChooser
-from wagtail.models import Site
 from wagtail.permission_policies.sites import SitePermissionPolicy
 
 from search.models import SitePromotion
@@ -72,9 +71,7 @@ def own_sites(user, action):
 class SitePromotionFilterSet(WagtailFilterSet):
     site = django_filters.ModelChoiceFilter(
         label=_("site"),
-        queryset=lambda request: (
-            own_sites(request.user, "change") if request else Site.objects.none()
-        ),
+        queryset=lambda request: own_sites(request.user, "change"),
     )
 
     class Meta:
