@@ -26,9 +26,11 @@ serve: install
 	@echo "Portal: http://localhost:8000/  Hospitals: http://helse-bergen.localhost:8000/ etc.  Admin: http://localhost:8000/admin/"
 	$(PY) manage.py runserver 0.0.0.0:8000
 
+# Style, and the architecture: import-linter's contracts in pyproject.toml (layers, no circles).
 lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -48,7 +50,7 @@ clean:
 
 # Update each app's message catalogues (needs GNU gettext) and compile them.
 messages: install
-	for app in home treatments trials research careers search sharing; do \
+	for app in core home treatments trials research careers search sharing; do \
 		if [ -d $$app/locale ]; then \
 			(cd $$app && DJANGO_SETTINGS_MODULE=fnsp_site.settings.dev PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l nb -l nn -l se && ../$(VENV)/bin/django-admin compilemessages); \
 		fi; \

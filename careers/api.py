@@ -5,23 +5,22 @@ import datetime
 from django.db.models import Max, Q
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from wagtail.models import Page as WagtailPage
+from ninja.pagination import paginate
 
+from careers.choices import Audience, PositionType
 from careers.models import JobPage, Profession
-from careers.models.events import Audience, CoursePage, EventPage
-from careers.models.jobs import PositionType
-from fnsp_site.api_common import (
-    Page,
+from careers.models.events import CoursePage, EventPage
+from core.api import (
+    HospitalRef,
+    LinkedPages,
+    Rows,
     absolute,
     choice,
-    page_links,
-    paging,
+    hospital_ref,
     set_last_modified,
 )
-from home.models import HealthTrust, Region
-from home.sites import SiteDirectory
-from treatments.api import HospitalRef
-from trials.api import hospital_ref
+from core.models import HealthTrust, Region
+from core.sites import SiteDirectory, on_sites
 
 router = Router(tags=["careers"])
 
@@ -42,10 +41,6 @@ class JobOut(Schema):
     apply_url: str
     url: str
     last_modified: datetime.datetime | None
-
-
-class JobPage_(Page):
-    results: list[JobOut]
 
 
 class OccurrenceOut(Schema):
@@ -73,16 +68,10 @@ class EventOut(Schema):
     last_modified: datetime.datetime | None
 
 
-class EventPage_(Page):
-    results: list[EventOut]
-
-
 class CareerFilters(Schema):
     hospital: str | None = None
     region: str | None = None
     q: str | None = None
-    limit: int = 20
-    offset: int = 0
 
 
 class JobFilters(CareerFilters):
@@ -94,22 +83,15 @@ class EventFilters(CareerFilters):
     audience: str | None = None
 
 
-def on_sites(pages, filters):
-    """Narrow pages to one hospital's or one region's sites (their root paths, translations too)."""
-    if not (filters.hospital or filters.region):
-        return pages
-    trusts = HealthTrust.objects.filter(site__isnull=False).select_related("site__root_page")
+def on_chosen_sites(pages, filters, directory):
+    """Narrow pages to one hospital's or one region's sites (both when both are given)."""
     if filters.hospital:
-        trusts = trusts.filter(slug=choice(filters.hospital, _slugs(HealthTrust), "hospital"))
+        choice(filters.hospital, _slugs(HealthTrust), "hospital")
+        pages = on_sites(pages, directory.paths(trust_slug=filters.hospital))
     if filters.region:
-        trusts = trusts.filter(region__slug=choice(filters.region, _slugs(Region), "region"))
-    keys = [trust.site.root_page.translation_key for trust in trusts]
-    under = Q(pk__in=[])
-    for path in WagtailPage.objects.filter(translation_key__in=keys, depth=2).values_list(
-        "path", flat=True
-    ):
-        under |= Q(path__startswith=path)
-    return pages.filter(under)
+        choice(filters.region, _slugs(Region), "region")
+        pages = on_sites(pages, directory.paths(region_slug=filters.region))
+    return pages
 
 
 def _slugs(model):
@@ -123,23 +105,22 @@ def search(pages, q):
     return pages.filter(Q(title__icontains=q) | Q(summary__icontains=q))
 
 
-@router.get("/jobs", response=JobPage_, summary="Open jobs on every site")
+@router.get("/jobs", response=list[JobOut], summary="Open jobs on every site")
+@paginate(LinkedPages)
 def job_list(request, filters: Query[JobFilters]):
     """Live jobs whose application deadline has not passed (checked now), soonest deadline first."""
-    limit, offset = paging(request)
-    jobs = on_sites(search(JobPage.objects.open().public(), filters.q), filters)
+    directory = SiteDirectory()
+    jobs = on_chosen_sites(search(JobPage.objects.open().public(), filters.q), filters, directory)
     if filters.profession:
         choice(filters.profession, _slugs(Profession), "profession")
         jobs = jobs.filter(profession__slug=filters.profession)
     if choice(filters.type, PositionType.values, "type"):
         jobs = jobs.filter(position_type=filters.type)
     set_last_modified(request, jobs.aggregate(last=Max("last_published_at"))["last"])
-    count = jobs.count()
-    directory = SiteDirectory()
     rows = jobs.select_related("profession").order_by("deadline", "title", "pk")
-    return {
-        **page_links(request, count, limit, offset),
-        "results": [
+    return Rows(
+        rows,
+        lambda page: [
             {
                 "id": job.pk,
                 "title": job.title,
@@ -157,34 +138,34 @@ def job_list(request, filters: Query[JobFilters]):
                 "url": absolute(request, job.get_url(request)),
                 "last_modified": job.last_published_at,
             }
-            for job in rows[offset : offset + limit]
+            for job in page
         ],
-    }
+    )
 
 
-@router.get("/events", response=EventPage_, summary="Upcoming courses and events on every site")
+@router.get("/events", response=list[EventOut], summary="Upcoming courses and events on every site")
+@paginate(LinkedPages)
 def event_list(request, filters: Query[EventFilters]):
     """Courses and events with at least one upcoming date, the soonest first."""
-    limit, offset = paging(request)
     today = timezone.localdate()
     audience = choice(filters.audience, Audience.values, "audience")
+    directory = SiteDirectory()
     events = []
     # Courses and events are separate tables; each is one query.
     for model in (CoursePage, EventPage):
-        pages = on_sites(
-            search(model.objects.live().public().filter(last_day__gte=today), filters.q), filters
+        pages = on_chosen_sites(
+            search(model.objects.live().public().filter(last_day__gte=today), filters.q),
+            filters,
+            directory,
         )
         events.extend(pages.filter(audience=audience) if audience else pages)
     events.sort(key=lambda event: (event.first_day, event.title, event.pk))
     set_last_modified(
         request, max((e.last_published_at for e in events if e.last_published_at), default=None)
     )
-    count = len(events)
-    directory = SiteDirectory()
-    rows = events
-    return {
-        **page_links(request, count, limit, offset),
-        "results": [
+    return Rows(
+        events,
+        lambda page: [
             {
                 "id": event.pk,
                 "kind": "course" if isinstance(event, CoursePage) else "event",
@@ -206,6 +187,6 @@ def event_list(request, filters: Query[EventFilters]):
                 "url": absolute(request, event.get_url(request)),
                 "last_modified": event.last_published_at,
             }
-            for event in rows[offset : offset + limit]
+            for event in page
         ],
-    }
+    )

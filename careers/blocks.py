@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from core.blocks import ContactPersonBlock
+
 WEEKDAYS = [
     ("0", _("Monday")),
     ("1", _("Tuesday")),
@@ -15,19 +17,8 @@ WEEKDAYS = [
 ]
 
 
-class ContactBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Name"), max_length=120)
-    role = blocks.CharBlock(label=_("Role"), max_length=120, required=False)
-    phone = blocks.CharBlock(label=_("Phone"), max_length=40, required=False)
-    email = blocks.EmailBlock(label=_("E-mail"), required=False)
-
-    class Meta:
-        icon = "user"
-        label = _("Contact person")
-
-
 class ContactsBlock(blocks.StreamBlock):
-    contact = ContactBlock()
+    contact = ContactPersonBlock()
 
 
 def _check_times(value):

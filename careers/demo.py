@@ -22,8 +22,9 @@ from careers.models import (
     Profession,
     ProfessionPage,
 )
+from core.models import HealthTrust
 from home.demo import SAMPLE_NOTE, add_to_menu, ensure_child, rich
-from home.models import HealthTrust, PortalHomePage
+from home.models import PortalHomePage
 
 PROFESSIONS = [
     ("lege", "Lege", "Leger i spesialisering (LIS) og overleger."),

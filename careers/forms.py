@@ -3,9 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from careers.models.events import Audience
-from careers.models.jobs import PositionType
-from careers.models.snippets import Profession
+from careers.choices import Audience, PositionType
 
 ALL = [("", _("All"))]
 
@@ -46,11 +44,10 @@ class JobFilterForm(FilterForm):
         label=_("Position type"), required=False, choices=ALL + PositionType.choices
     )
 
-    def __init__(self, data, directory, national=True):
+    def __init__(self, data, directory, professions, national=True):
+        """`professions`: (slug, name) of the professions to offer."""
         super().__init__(data, directory, national)
-        self.fields["profession"].choices = ALL + list(
-            Profession.objects.values_list("slug", "name")
-        )
+        self.fields["profession"].choices = ALL + list(professions)
 
 
 class ActivityFilterForm(FilterForm):

@@ -22,6 +22,7 @@ from django.utils.text import Truncator, slugify
 
 from careers.models import JobPage, PositionType, Profession
 from careers.models.common import SUMMARY_MAX_LENGTH, validate_https
+from core.validators import validate_phone
 
 FORMAT = "fnsp-jobs/1"
 TIMEOUT_SECONDS = 20
@@ -244,6 +245,11 @@ def _contact(raw, label):
     }
     if contact["email"] and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", contact["email"]):
         raise RecordError(f"{label} e-mail {contact['email']!r} is not an e-mail address")
+    if contact["phone"]:
+        try:
+            validate_phone(contact["phone"])
+        except ValidationError:
+            raise RecordError(f"{label} phone {contact['phone']!r} is not a phone number") from None
     return contact
 
 

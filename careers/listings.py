@@ -2,13 +2,12 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import reduce
-from operator import or_
 
 from django.db.models import Q
 from wagtail.models import Page
 
 from careers.occurrences import Occurrence
+from core.sites import on_sites
 
 # Listings and their .ics look a year ahead; a course's own page shows all its dates.
 HORIZON = timedelta(days=366)
@@ -21,18 +20,11 @@ class ListedOccurrence:
     trust: object = None
 
 
-def under_paths(queryset, paths):
-    """Pages below any of the given tree paths (site roots)."""
-    if not paths:
-        return queryset.none()
-    return queryset.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
-
-
 def place_filters(queryset, filters, directory):
     if "hospital" in filters:
-        queryset = under_paths(queryset, directory.paths(trust_slug=filters["hospital"]))
+        queryset = on_sites(queryset, directory.paths(trust_slug=filters["hospital"]))
     if "region" in filters:
-        queryset = under_paths(queryset, directory.paths(region_slug=filters["region"]))
+        queryset = on_sites(queryset, directory.paths(region_slug=filters["region"]))
     return queryset
 
 

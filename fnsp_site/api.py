@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from careers.api import router as careers_router
-from fnsp_site.api_common import ATTRIBUTION, LICENCE_NAME, LICENCE_URL, ApiError, problem
+from core.api import ATTRIBUTION, LICENCE_NAME, LICENCE_URL, ApiError, problem
 from home.api import router as hospitals_router
 from treatments.api import router as treatments_router
 from trials.api import router as trials_router

@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 
-from fnsp_site.api_common import STARTED_AT
+from core.api import STARTED_AT
 
 API_PREFIX = "/api/"
 CORS_HEADERS = {

@@ -10,7 +10,7 @@ from home.views import page_feedback
 from sharing.views import open_share
 from trials import fhir
 
-handler404 = "home.views.page_not_found"
+handler404 = "core.views.page_not_found"
 
 urlpatterns = [
     path("api/open/v1/", api.urls),

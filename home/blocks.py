@@ -1,151 +1,23 @@
-"""StreamField blocks shared by every page type (ContentPage, NewsPage, DepartmentPage and the
-domain apps' pages). Reuse these rather than copying them."""
+"""Blocks of the site content: contact cards (a department's live details) and the body of
+content, news, location and department pages. The shared blocks are in `core.blocks`."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
 
-# Body text: headings h2–h4 (the page title is the only h1), lists, links, bold and italic.
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-# Text inside boxes and accordions: no headings, the box has its own.
-INLINE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class LinkBlock(blocks.StructBlock):
-    """A link to a page on the platform or to an external https/http URL."""
-
-    label = blocks.CharBlock(label=_("Label"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(label=_("External URL"), required=False)
-
-    class Meta:
-        icon = "link"
-        label = _("Link")
-        template = "home/blocks/link.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Choose a page or enter a URL, not both."))}
-            )
-        return value
-
-
-class SocialLinkBlock(blocks.StructBlock):
-    service = blocks.ChoiceBlock(
-        label=_("Service"),
-        choices=[
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("linkedin", "LinkedIn"),
-            ("youtube", "YouTube"),
-            ("x", "X"),
-            ("other", _("Other")),
-        ],
-    )
-    url = blocks.URLBlock(label=_("URL"))
-
-    class Meta:
-        icon = "site"
-        label = _("Social link")
-
-
-class FigureBlock(blocks.StructBlock):
-    """An image with required alt text and an optional caption."""
-
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alt text"),
-        max_length=250,
-        help_text=_("Describe what the image shows for those who cannot see it."),
-    )
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "home/blocks/figure.html"
-
-
-class FactBoxBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=INLINE_TEXT_FEATURES)
-
-    class Meta:
-        icon = "info-circle"
-        label = _("Fact box")
-        template = "home/blocks/fact_box.html"
-
-
-class WarningBlock(blocks.StructBlock):
-    """ "OBS": something the reader must not miss."""
-
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
-    text = blocks.RichTextBlock(label=_("Text"), features=INLINE_TEXT_FEATURES)
-
-    class Meta:
-        icon = "warning"
-        label = _("Warning (OBS)")
-        template = "home/blocks/warning.html"
-
-
-class AccordionItemBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), max_length=150)
-    text = blocks.RichTextBlock(label=_("Text"), features=INLINE_TEXT_FEATURES)
-
-
-class AccordionBlock(blocks.StructBlock):
-    """Expandable sections as <details>/<summary>: no script, works with a keyboard."""
-
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
-    items = blocks.ListBlock(AccordionItemBlock(), label=_("Sections"), min_num=1)
-
-    class Meta:
-        icon = "list-ul"
-        label = _("Accordion")
-        template = "home/blocks/accordion.html"
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"), max_length=600)
-    attribution = blocks.CharBlock(label=_("Attribution"), max_length=120, required=False)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "home/blocks/quote.html"
-
-
-class VideoBlock(blocks.StructBlock):
-    """An embedded video; the text alternative (summary or transcript) is required."""
-
-    video = EmbedBlock(label=_("Video URL"), help_text=_("E.g. a YouTube or Vimeo address."))
-    title = blocks.CharBlock(label=_("Title"), max_length=150)
-    text_alternative = blocks.TextBlock(
-        label=_("Text alternative"),
-        help_text=_("A summary or transcript for those who cannot watch the video."),
-    )
-
-    class Meta:
-        icon = "media"
-        label = _("Video")
-        template = "home/blocks/video.html"
-
-
-class CallToActionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
-    link = LinkBlock(label=_("Button"))
-
-    class Meta:
-        icon = "pick"
-        label = _("Call to action")
-        template = "home/blocks/call_to_action.html"
+from core.blocks import (
+    AccordionBlock,
+    CallToActionBlock,
+    FactBoxBlock,
+    FigureBlock,
+    LinkBlock,
+    QuoteBlock,
+    VideoBlock,
+    WarningBlock,
+    phone_block,
+)
 
 
 class ContactCardValue(blocks.StructValue):
@@ -235,12 +107,7 @@ class ContactCardBlock(blocks.StructBlock):
     )
     visiting_address = blocks.TextBlock(label=_("Visiting address"), required=False)
     opening_hours = blocks.CharBlock(label=_("Opening hours"), required=False, max_length=200)
-    phone = blocks.RegexBlock(
-        label=_("Phone"),
-        regex=r"^\+?[0-9 ]{5,20}$",
-        required=False,
-        error_messages={"invalid": _("Enter a phone number, e.g. 55 97 50 00.")},
-    )
+    phone = phone_block()
     phone_hours = blocks.CharBlock(label=_("Phone hours"), required=False, max_length=200)
     email = blocks.EmailBlock(label=_("E-mail"), required=False)
 
@@ -275,7 +142,7 @@ class ContactCardBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     """The general body blocks of ContentPage, NewsPage and DepartmentPage."""
 
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    paragraph = blocks.RichTextBlock(label=_("Text"), editor="default")
     image = FigureBlock()
     fact_box = FactBoxBlock()
     warning = WarningBlock()
@@ -298,7 +165,7 @@ class BodyBlock(blocks.StreamBlock):
     )
     contact_card = ContactCardBlock()
     links = blocks.ListBlock(
-        LinkBlock(), label=_("Link list"), template="home/blocks/link_list.html"
+        LinkBlock(), label=_("Link list"), template="core/blocks/link_list.html"
     )
     quote = QuoteBlock()
     video = VideoBlock()
@@ -306,46 +173,3 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
-
-
-class StaffContactBlock(blocks.StructBlock):
-    """A named contact person at a department (work contact details only)."""
-
-    name = blocks.CharBlock(label=_("Name"), max_length=120)
-    role = blocks.CharBlock(label=_("Role"), max_length=120, required=False)
-    phone = blocks.RegexBlock(
-        label=_("Phone"),
-        regex=r"^\+?[0-9 ]{5,20}$",
-        required=False,
-        error_messages={"invalid": _("Enter a phone number, e.g. 55 97 50 00.")},
-    )
-    email = blocks.EmailBlock(label=_("E-mail"), required=False)
-
-    class Meta:
-        icon = "user"
-        label = _("Contact person")
-        template = "home/blocks/staff_contact.html"
-
-
-class AlertBannerBlock(blocks.StructBlock):
-    """A crisis or alert banner shown from ``start`` until ``end`` (exclusive)."""
-
-    LEVELS = [("info", _("Information")), ("warning", _("Warning")), ("critical", _("Crisis"))]
-
-    message = blocks.TextBlock(label=_("Message"), max_length=300)
-    level = blocks.ChoiceBlock(label=_("Level"), choices=LEVELS, default="warning")
-    link = blocks.URLBlock(label=_("Link to more information"), required=False)
-    start = blocks.DateTimeBlock(label=_("Show from"))
-    end = blocks.DateTimeBlock(label=_("Show until"))
-
-    class Meta:
-        icon = "warning"
-        label = _("Alert banner")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("start") and value.get("end") and value["end"] <= value["start"]:
-            raise blocks.StructBlockValidationError(
-                block_errors={"end": ValidationError(_("The end must be after the start."))}
-            )
-        return value

@@ -15,19 +15,11 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
+from core.models import HealthTrust, NavigationMenu, Region, SiteSettings
+from core.registry import sync_registry
 from home.demo_content import besokstider_body, ensure_site_content
 from home.groups import sync_site_groups
-from home.models import (
-    ContentPage,
-    HealthTrust,
-    HospitalHomePage,
-    NavigationMenu,
-    NewsIndexPage,
-    PortalHomePage,
-    Region,
-    SiteSettings,
-)
-from home.registry import sync_registry
+from home.models import ContentPage, HospitalHomePage, NewsIndexPage, PortalHomePage
 
 DEMO_HOOK = "fnsp_load_demo"
 SAMPLE_NOTE = (

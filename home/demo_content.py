@@ -16,9 +16,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from core.models import AlertSettings
 from home.groups import site_collection
 from home.models import (
-    AlertSettings,
     ContentPage,
     DepartmentIndexPage,
     DepartmentLocation,

@@ -8,7 +8,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.models.news import FEED_SIZE
+# The newest items in a feed; older news is on the listing's later pages.
+FEED_SIZE = 30
 
 
 class NewsRssFeed(Feed):

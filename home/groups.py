@@ -18,7 +18,7 @@ from wagtail.models import (
     Site,
 )
 
-from home.models import HealthTrust
+from core.models import HealthTrust
 
 PORTAL_SLUG = "portal"
 NATIONAL_EDITORS = "Nasjonal fagredaksjon"
@@ -36,7 +36,7 @@ COLLECTION_PERMISSIONS = [
     "wagtaildocs.choose_document",
 ]
 # Webmasters edit their site's settings and its alert banners (the portal's are national).
-WEBMASTER_SETTINGS_PERMISSIONS = ["home.change_sitesettings", "home.change_alertsettings"]
+WEBMASTER_SETTINGS_PERMISSIONS = ["core.change_sitesettings", "core.change_alertsettings"]
 # Other apps register hooks with these names returning "app_label.codename" strings,
 # so `home` grants their rights without importing the apps that define them: national
 # editors' rights, and what every site's editors need (e.g. viewing national snippets

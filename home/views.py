@@ -1,28 +1,22 @@
 """The feedback endpoint ("Fant du det du lette etter?") and its admin report."""
 
 from django import forms
-from django.conf import settings
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
-from django.utils import translation
+from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext_lazy as _
-from django.views import defaults
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from core.http import HttpResponseSeeOther
 from home.models import PageFeedback
 
 
 class FeedbackForm(forms.Form):
     page = forms.IntegerField(min_value=1)
     answer = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")])
-
-
-class HttpResponseSeeOther(HttpResponseRedirect):
-    status_code = 303
 
 
 @require_POST
@@ -69,26 +63,3 @@ class FeedbackReportView(ReportView):
             )
             .order_by("-found_no", "-found_yes", "title")
         )
-
-
-def page_not_found(request, exception):
-    """Django's 404, told which page the path leads to in the default language, if any.
-
-    `/en/om-oss/` with no English "Om oss" (or no English tree at all) is a 404 in the English
-    chrome; 404.html then offers the Bokmål page at `/om-oss/`.
-    """
-    request.fnsp_untranslated_page = default_language_page(request)
-    return defaults.page_not_found(request, exception)
-
-
-def default_language_page(request):
-    language = translation.get_language_from_path(request.path_info)
-    site = Site.find_for_request(request)
-    if not language or language == settings.LANGUAGE_CODE or site is None:
-        return None
-    components = [part for part in request.path_info.split("/")[2:] if part]
-    try:
-        page = site.root_page.specific.route(request, components).page
-    except Http404:
-        return None
-    return page if page.live and page.locale.language_code == settings.LANGUAGE_CODE else None

@@ -5,8 +5,9 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from core.models import HealthTrust
 from home.demo import SAMPLE_NOTE, ensure_child, ensure_translation, rich
-from home.models import HealthTrust, HospitalHomePage, PortalHomePage
+from home.models import HospitalHomePage, PortalHomePage
 from research.models import (
     Person,
     ResearchArea,

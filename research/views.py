@@ -1,28 +1,24 @@
 """Admin report: research groups that have no published English version."""
 
 import django_filters
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.permissions import page_permission_policy
 
-from home.models import HealthTrust
+from core.models import HealthTrust
+from core.sites import trust_subquery
 from research.models import ResearchGroupPage
-
-ROOT_PATH_LENGTH = 2 * Page.steplen
 
 
 def groups_without_english():
     """Live groups in the default language with no live English translation, each annotated
-    with its site's trust (found through the site root's path, in the same query)."""
+    with its site's trust (in the same query)."""
     english = ResearchGroupPage.objects.live().filter(locale__language_code="en")
-    trust = HealthTrust.objects.filter(
-        site__root_page__path=Substr(OuterRef("path"), 1, ROOT_PATH_LENGTH)
-    )
+    trust = trust_subquery()
     return (
         ResearchGroupPage.objects.live()
         .filter(locale=Locale.get_default())

@@ -4,9 +4,9 @@ from django.db import transaction
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from home.models import HealthTrust
+from core.models import HealthTrust
+from core.text import fold
 from search.models import SitePromotion, Synonym, split_terms
-from search.text import fold
 
 SYNONYMS = [
     ("hjerteinfarkt, infarkt, hjerteattakk", "Folkelig og faglig navn."),

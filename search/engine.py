@@ -18,20 +18,19 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from careers.models import JobPage
-from home.sites import SiteDirectory
+from core.sites import ROOT_DEPTH, SiteDirectory, below, site_section
 from search.excerpts import excerpt, highlight
 from search.models import SitePromotion
 from search.synonyms import synonym_map
 from search.text import build_query
 from search.types import OTHER, content_type_ids, result_types, type_for_content_type
 from treatments.models import Treatment, TreatmentIndexPage, TreatmentPage
-from treatments.models.pages import displayed_treatments, shown_national_text
+from treatments.models.local import displayed_treatments, shown_national_text
 from trials.models import TrialIndexPage, TrialPage
 
 PER_PAGE = 10
 # National treatments shown above the page results on the portal's "all types" view.
 NATIONAL_PREVIEW = 3
-ROOT_DEPTH = 2
 # Fields whose text describes a page best, in order of preference, for the excerpt.
 SUMMARY_FIELDS = ("search_description", "summary", "short_description", "lead", "intro")
 
@@ -81,27 +80,11 @@ def build_scope(site, locale, hospital=None, region=None):
     )
 
 
-def under(paths):
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return condition
-
-
-def site_section(model, scope):
-    """This site's section page of `model` (/behandlinger/, /kliniske-studier/) in the locale."""
-    return (
-        model.objects.live()
-        .filter(under(scope.own_root_paths), depth=ROOT_DEPTH + 1, locale=scope.locale)
-        .first()
-    )
-
-
 def scoped_pages(scope):
     pages = Page.objects.live().public().filter(locale=scope.locale, depth__gte=ROOT_DEPTH)
     trial_pages = content_type_ids([TrialPage])
     if scope.root_paths is not None:
-        where = under(scope.root_paths)
+        where = below(scope.root_paths)
         if not scope.is_portal:
             # Every hospital site shows every trial (see trials.models.TrialIndexPage).
             where |= Q(content_type_id__in=trial_pages)
@@ -231,11 +214,13 @@ class Links:
 
     @cached_property
     def trial_index(self):
-        return None if self.scope.is_portal else site_section(TrialIndexPage, self.scope)
+        if self.scope.is_portal:
+            return None
+        return site_section(TrialIndexPage, self.scope.own_root_paths, self.scope.locale)
 
     @cached_property
     def treatment_index_url(self):
-        index = site_section(TreatmentIndexPage, self.scope)
+        index = site_section(TreatmentIndexPage, self.scope.own_root_paths, self.scope.locale)
         return index.get_url(self.request) if index else None
 
     def national_url(self, treatment):

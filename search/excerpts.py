@@ -6,7 +6,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from search.text import WORD, fold
+from core.text import WORD, fold
 
 EXCERPT_LENGTH = 220
 # Norwegian inflects by ending: "behandlingen" and "behandlinger" share "behandling".

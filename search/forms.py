@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.models import HealthTrust, Region
+from core.models import HealthTrust, Region
 from search.text import clean_query
 from search.types import get_type, result_types
 

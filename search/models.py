@@ -2,7 +2,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from search.text import WORD, clean_query, fold
+from core.sites import site_paths
+from core.text import WORD, fold
+from search.text import clean_query
 
 
 def split_terms(text):
@@ -132,5 +134,4 @@ class SitePromotion(models.Model):
             raise ValidationError(errors)
 
     def page_is_on_site(self):
-        roots = self.site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
-        return any(self.page.path.startswith(path) for path in roots)
+        return any(self.page.path.startswith(path) for path in site_paths(self.site))

@@ -7,8 +7,8 @@ import hashlib
 
 from django.core.cache import cache
 
+from core.text import WORD, fold
 from search.engine import scoped_pages
-from search.text import WORD, fold
 from treatments.models import Treatment
 
 VERSION_KEY = "search:vocabulary:version"

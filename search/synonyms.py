@@ -2,8 +2,8 @@
 
 from django.core.cache import cache
 
+from core.text import fold
 from search.models import Synonym, split_terms
-from search.text import fold
 
 CACHE_KEY = "search:synonyms"
 

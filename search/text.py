@@ -1,14 +1,14 @@
-"""Query text handling: cleaning, folding of Norwegian letters, and the query sent to Wagtail.
+"""Query text handling: cleaning, variants of each word, and the query sent to Wagtail.
 
 Nothing here touches the database, so the rules are cheap to test exhaustively.
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from anyascii import anyascii
 from wagtail.search.query import And, Or, PlainText
+
+from core.text import WORD, fold, folded_words
 
 # The stop words of PostgreSQL's (Snowball's) Norwegian configuration, Bokmål and Nynorsk.
 STOP_WORDS = frozenset(
@@ -17,22 +17,6 @@ STOP_WORDS = frozenset(
 # A person types at most a sentence; longer input is cut, not refused.
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-# Letters and digits only: every operator character of FTS5 and tsquery is dropped here
-# (folded variants too, see `alternatives`).
-WORD = re.compile(r"[^\W_]+")
-
-
-def fold(text):
-    """Lower case without diacritics, and the old "aa" spelling of "å" as "a".
-
-    "Østfold" and "ostfold" both become "ostfold"; "Åsgård" and "Aasgaard" both "asgard".
-    The same folding is applied to indexed titles (see `home.models.pages.BasePage`).
-    """
-    return anyascii(text or "").lower().replace("aa", "a")
-
-
-def folded_words(text):
-    return " ".join(WORD.findall(fold(text)))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,11 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from careers.models import CareersIndexPage, EducationPage, JobPage, ProfessionPage
+from research.models import ResearchGroupPage, ResearchIndexPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
+from trials.models import TrialIndexPage, TrialPage
+
 OTHER = "andre"
 
 
@@ -28,11 +33,6 @@ def content_type_ids(models):
 @cache
 def result_types():
     """In the order shown. Courses and events serve patients as well as staff: "Andre sider"."""
-    from careers.models import CareersIndexPage, EducationPage, JobPage, ProfessionPage
-    from research.models import ResearchGroupPage, ResearchIndexPage
-    from treatments.models import TreatmentIndexPage, TreatmentPage
-    from trials.models import TrialIndexPage, TrialPage
-
     return (
         ResultType("behandlinger", _("Treatments"), (TreatmentPage, TreatmentIndexPage)),
         ResultType("kliniske-studier", _("Clinical trials"), (TrialPage, TrialIndexPage)),

@@ -6,10 +6,12 @@ from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
+from core.http import query_without_page
+from core.text import fold
 from search.engine import Links, build_scope, run_search, scoped_pages
 from search.forms import SearchForm
 from search.suggest import did_you_mean
-from search.text import clean_query, fold
+from search.text import clean_query
 from search.types import result_types, type_for_content_type
 from treatments.models import Treatment
 
@@ -50,27 +52,15 @@ def search(request):
             if suggestion:
                 context["suggestion"] = {
                     "text": suggestion,
-                    "query_string": _query_string(request.GET, drop=("page",), q=suggestion),
+                    "query_string": query_without_page(request, q=suggestion),
                 }
         if request.GET.get("page") in (None, "", "1"):
             # The admin's "Search terms" report: what people look for (found or not), to
             # choose synonyms and promotions. Paging on is not a new search.
             PromotedQuery.get(query.text).add_hit()
         context["type_links"] = type_links(request, outcome.counts, result_type)
-        context["query_without_page"] = _query_string(request.GET, drop=("page",))
+        context["query_without_page"] = query_without_page(request)
     return TemplateResponse(request, "search/search.html", context)
-
-
-def _query_string(params, drop=(), **replace):
-    query = params.copy()
-    for name in drop:
-        query.pop(name, None)
-    for name, value in replace.items():
-        if value:
-            query[name] = value
-        else:
-            query.pop(name, None)
-    return query.urlencode()
 
 
 def type_links(request, counts, selected):
@@ -79,7 +69,7 @@ def type_links(request, counts, selected):
         {
             "label": None,
             "count": sum(counts.values()),
-            "href": "?" + _query_string(request.GET, drop=("page",), type=""),
+            "href": "?" + query_without_page(request, type=""),
             "current": selected is None,
         }
     ]
@@ -88,7 +78,7 @@ def type_links(request, counts, selected):
             {
                 "label": result_type.label,
                 "count": counts[result_type.key],
-                "href": "?" + _query_string(request.GET, drop=("page",), type=result_type.key),
+                "href": "?" + query_without_page(request, type=result_type.key),
                 "current": selected is not None and selected.key == result_type.key,
             }
         )

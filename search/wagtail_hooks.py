@@ -48,3 +48,13 @@ def register_site_promotions():
 
 
 hooks.register("fnsp_load_demo", load_search_demo, order=40)
+
+
+@hooks.register("fnsp_slot_head")
+def autocomplete_script_slot(context):
+    return "search/includes/autocomplete_script.html"
+
+
+@hooks.register("fnsp_slot_header")
+def site_search_slot(context):
+    return "search/includes/site_search.html"

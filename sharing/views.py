@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from core.http import HttpResponseSeeOther
 from sharing.forms import ShareForm
 from sharing.models import Share
 from sharing.pages import is_available, is_shareable_type, shareable_translations
@@ -33,10 +34,6 @@ SHARES_PER_PAGE = 50
 PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow", "Cache-Control": "private, no-store"}
 # The patient's URL is the secret: no Referer may carry it to a site the page links to.
 PATIENT_HEADERS = {**PRIVATE_HEADERS, "Referrer-Policy": "no-referrer"}
-
-
-class HttpResponseSeeOther(HttpResponseRedirect):
-    status_code = 303
 
 
 def with_headers(headers):

@@ -12,3 +12,9 @@ def site_editor_share_permissions():
 @hooks.register("fnsp_national_editor_permissions")
 def national_editor_share_permissions():
     return SHARE_PERMISSIONS
+
+
+@hooks.register("fnsp_slot_page_actions")
+def share_action_slot(context):
+    # The «Del med pasient» action; the template decides whether this page and user get it.
+    return "sharing/includes/share_action.html"

@@ -2,8 +2,8 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from home.factories import make_hospital, make_portal
 from tests.browser import CHROMIUM
-from tests.factories import make_hospital, make_portal
 
 
 @pytest.fixture

@@ -5,14 +5,9 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Revision, Site
 from wagtail_localize.models import StringTranslation
 
-from home.models import (
-    HealthTrust,
-    HospitalHomePage,
-    NavigationMenu,
-    PortalHomePage,
-    SiteSettings,
-)
-from home.sites import SiteDirectory
+from core.models import HealthTrust, NavigationMenu, SiteSettings
+from core.sites import SiteDirectory
+from home.models import HospitalHomePage, PortalHomePage
 from research.models import Person, ResearchArea, ResearchGroupPage
 from research.views import groups_without_english
 from treatments.models import Treatment, TreatmentPage

@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
+from core.factories import set_menu
+from home.factories import ContentPageFactory, make_hospital, make_portal
 from tests.browser import site_url
-from tests.factories import ContentPageFactory, make_hospital, make_portal, set_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
-from tests.factories import ContentPageFactory
+from home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import Collection, GroupPagePermission, Locale, Page
 
+from core.factories import UserFactory
+from home.factories import ContentPageFactory
 from home.groups import NATIONAL_EDITORS, sync_site_groups
-from tests.factories import ContentPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +155,7 @@ def test_only_the_sites_webmaster_edits_its_settings(client, sites, bergen, ous)
     _t, ous_site, _h = ous
 
     def settings_url(site):
-        return reverse("wagtailsettings:edit", args=["home", "sitesettings", site.pk])
+        return reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk])
 
     client.force_login(member("helse-bergen nettansvarlig"))
     assert client.get(settings_url(bergen_site)).status_code == 200

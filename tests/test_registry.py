@@ -2,8 +2,8 @@ import csv
 
 import pytest
 
-from home.models import HealthTrust, Region
-from home.registry import DATA_DIR, sync_registry
+from core.models import HealthTrust, Region
+from core.registry import DATA_DIR, sync_registry
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from wagtail.models import Locale
 
-from home.sites import SiteDirectory
-from tests.factories import ContentPageFactory
+from core.sites import SiteDirectory
+from home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 

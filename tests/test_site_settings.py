@@ -2,10 +2,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from home.colour import contrast_ratio
-from home.models import SiteSettings
-from home.models.settings import validate_theme_colour
-from tests.factories import UserFactory
+from core.colour import contrast_ratio
+from core.factories import UserFactory
+from core.models import SiteSettings
+from core.models.settings import validate_theme_colour
 
 
 def test_contrast_ratio_matches_wcag_reference_values():
@@ -30,7 +30,7 @@ def test_light_or_malformed_theme_colours_are_rejected(colour):
 def test_admin_rejects_a_theme_colour_without_aa_contrast_with_a_form_error(client, bergen):
     _trust, site, _home = bergen
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    url = reverse("wagtailsettings:edit", args=["home", "sitesettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk])
     form = client.get(url).context["form"]
     data = {
         name: value if value is not None else ""

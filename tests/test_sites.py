@@ -5,8 +5,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from home.models import Region
-from tests.factories import ContentPageFactory, make_hospital, set_menu
+from core.factories import set_menu
+from core.models import Region
+from home.factories import ContentPageFactory, make_hospital
 
 pytestmark = pytest.mark.django_db
 

@@ -6,22 +6,24 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Q, prefetch_related_objects
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
-from fnsp_site.api_common import (
+from core.api import (
     ApiError,
-    Page,
+    HospitalRef,
+    LinkedPages,
+    Rows,
     absolute,
     choice,
-    page_links,
-    paging,
+    hospital_ref,
     parse_since,
     set_last_modified,
     text_of,
 )
-from home.api import RegionOut
+from core.sites import SiteDirectory, on_sites
 from home.blocks import ContactCardBlock
 from treatments.models import Category, Treatment, TreatmentPage
-from treatments.offers import local_offers
+from treatments.models.local import local_offers
 from treatments.stages import STAGE_LABELS, Kind, stages_for
 from treatments.validators import validate_icd10
 
@@ -53,12 +55,6 @@ class Governance(Schema):
     clinical_owner: str
     approved_date: datetime.date | None
     next_review: datetime.date | None
-
-
-class HospitalRef(Schema):
-    slug: str
-    name: str
-    region: RegionOut | None
 
 
 class PlaceOut(Schema):
@@ -111,10 +107,6 @@ class TreatmentOut(Schema):
     offered_at: list[LocalOffer]
 
 
-class TreatmentPage_(Page):
-    results: list[TreatmentOut]
-
-
 class TreatmentFilters(Schema):
     q: str | None = None
     category: str | None = None
@@ -123,8 +115,6 @@ class TreatmentFilters(Schema):
     hospital: str | None = None
     locale: str | None = None
     modified_since: str | None = None
-    limit: int = 20
-    offset: int = 0
 
 
 def section(key, title, html):
@@ -166,13 +156,7 @@ def contact_cards_by_page(request, pages):
 
 def offer_json(request, trust, page, kind, cards):
     return {
-        "hospital": {
-            "slug": trust.slug,
-            "name": trust.name,
-            "region": {"slug": trust.region.slug, "name": trust.region.name}
-            if trust.region
-            else None,
-        },
+        "hospital": hospital_ref(trust),
         "url": absolute(request, page.get_url(request)),
         "locale": page.locale.language_code,
         "sections": local_sections(page, kind),
@@ -255,16 +239,10 @@ def filtered(filters: TreatmentFilters):
 
 
 def offered_at_hospital(slug):
-    from home.models import HealthTrust
-
-    trust = HealthTrust.objects.filter(slug=slug, site__isnull=False).select_related("site").first()
-    if trust is None:
+    paths = SiteDirectory().paths(trust_slug=slug)
+    if not paths:
         raise ApiError(400, f"Unknown hospital {slug[:60]!r}.")
-    roots = trust.site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
-    under = Q()
-    for path in roots:
-        under |= Q(path__startswith=path)
-    return TreatmentPage.objects.live().filter(under).values("treatment__translation_key")
+    return on_sites(TreatmentPage.objects.live(), paths).values("treatment__translation_key")
 
 
 def with_relations(treatments):
@@ -273,26 +251,25 @@ def with_relations(treatments):
     )
 
 
-@router.get("/treatments", response=TreatmentPage_, summary="National treatments")
+@router.get("/treatments", response=list[TreatmentOut], summary="National treatments")
+@paginate(LinkedPages)
 def treatment_list(request, filters: Query[TreatmentFilters]):
     """Live national treatments with their patient-journey sections and where they are offered."""
-    limit, offset = paging(request)
     treatments, language = filtered(filters)
-    count = treatments.count()
-    rows = list(with_relations(treatments).order_by("title", "pk")[offset : offset + limit])
-    offers = local_offers([t.translation_key for t in rows], language)
-    last = treatments.aggregate(last=Max("last_published_at"))["last"]
-    local_last = (
-        TreatmentPage.objects.live()
-        .filter(treatment__translation_key__in=[t.translation_key for t in rows])
-        .aggregate(last=Max("last_published_at"))["last"]
-    )
-    set_last_modified(request, max(filter(None, [last, local_last]), default=None))
-    cards = contact_cards_by_page(request, [p for o in offers.values() for _t, p in o])
-    return {
-        **page_links(request, count, limit, offset),
-        "results": [treatment_json(request, t, offers[t.translation_key], cards) for t in rows],
-    }
+
+    def build(rows):
+        offers = local_offers([t.translation_key for t in rows], language)
+        last = treatments.aggregate(last=Max("last_published_at"))["last"]
+        local_last = (
+            TreatmentPage.objects.live()
+            .filter(treatment__translation_key__in=[t.translation_key for t in rows])
+            .aggregate(last=Max("last_published_at"))["last"]
+        )
+        set_last_modified(request, max(filter(None, [last, local_last]), default=None))
+        cards = contact_cards_by_page(request, [p for o in offers.values() for _t, p in o])
+        return [treatment_json(request, t, offers[t.translation_key], cards) for t in rows]
+
+    return Rows(with_relations(treatments).order_by("title", "pk"), build)
 
 
 @router.get("/treatments/{treatment_id}", response=TreatmentOut, summary="One national treatment")

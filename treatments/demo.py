@@ -6,14 +6,9 @@ import zlib
 from django.db import transaction
 from wagtail.models import Locale
 
+from core.models import HealthTrust
 from home.demo import SAMPLE_NOTE, add_to_menu, ensure_child, ensure_translation, rich
-from home.models import (
-    DepartmentPage,
-    HealthTrust,
-    HospitalHomePage,
-    LocationPage,
-    PortalHomePage,
-)
+from home.models import DepartmentPage, HospitalHomePage, LocationPage, PortalHomePage
 from treatments.models import Category, Diagnosis, Treatment, TreatmentIndexPage, TreatmentPage
 from treatments.stages import Kind, stages_for
 

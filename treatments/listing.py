@@ -1,20 +1,9 @@
-"""A–Å listings: Norwegian alphabetical order and the letter filter."""
+"""The A–Å listing's filter form (the alphabet and its order are in `core.text`)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-ALPHABET = list("ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ")
-_ORDER = {letter: index for index, letter in enumerate(ALPHABET)}
-
-
-def first_letter(title):
-    letter = (title or "?")[:1].upper()
-    return letter if letter in _ORDER else "#"
-
-
-def norwegian_key(title):
-    """Sort key placing Æ, Ø, Å after Z, as Norwegian readers expect."""
-    return [(_ORDER.get(char, -1 if char.isdigit() else 99), char) for char in title.upper()]
+from core.text import ALPHABET
 
 
 class AtoZFilterForm(forms.Form):
@@ -39,10 +28,3 @@ class AtoZFilterForm(forms.Form):
             return self.cleaned_data["category"], self.cleaned_data["letter"]
         valid = {name: self.cleaned_data.get(name, "") for name in ("category", "letter")}
         return valid["category"], valid["letter"]
-
-
-def group_by_letter(items, title):
-    groups = {}
-    for item in sorted(items, key=lambda item: norwegian_key(title(item))):
-        groups.setdefault(first_letter(title(item)), []).append(item)
-    return [{"letter": letter, "items": members} for letter, members in groups.items()]

@@ -22,7 +22,6 @@ STAGE_LABELS = {
 PROGRAMME_STAGES = ["referral", "investigation", "therapy", "follow_up"]
 SINGLE_STAGES = ["referral", "before", "during", "after"]
 STAGE_KEYS = list(STAGE_LABELS)
-STAGE_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
 
 def stages_for(kind):

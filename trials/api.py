@@ -8,19 +8,20 @@ from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
-from fnsp_site.api_common import (
+from core.api import (
     ApiError,
-    Page,
+    HospitalRef,
+    LinkedPages,
+    Rows,
     absolute,
     choice,
-    page_links,
-    paging,
+    hospital_ref,
     parse_since,
     set_last_modified,
 )
-from home.models import HealthTrust, Region
-from treatments.api import HospitalRef
+from core.models import HealthTrust, Region
 from treatments.models import Treatment
 from treatments.validators import validate_icd10
 from trials.models import TrialPage
@@ -78,10 +79,6 @@ class TrialOut(Schema):
     last_modified: datetime.datetime | None
 
 
-class TrialPage_(Page):
-    results: list[TrialOut]
-
-
 class TrialFilters(Schema):
     status: str | None = None
     region: str | None = None
@@ -90,19 +87,6 @@ class TrialFilters(Schema):
     treatment: str | None = None
     q: str | None = None
     modified_since: str | None = None
-    limit: int = 20
-    offset: int = 0
-
-
-def hospital_ref(trust):
-    if trust is None:
-        return None
-    region = trust.region
-    return {
-        "slug": trust.slug,
-        "name": trust.name,
-        "region": {"slug": region.slug, "name": region.name} if region else None,
-    }
 
 
 def trial_json(request, trial):
@@ -203,18 +187,13 @@ def record_last_modified(request, trials):
     set_last_modified(request, trials.aggregate(last=Max("last_published_at"))["last"])
 
 
-@router.get("/trials", response=TrialPage_, summary="Clinical trials in the country")
+@router.get("/trials", response=list[TrialOut], summary="Clinical trials in the country")
+@paginate(LinkedPages)
 def trial_list(request, filters: Query[TrialFilters]):
     """Live trials, open first then newest; status is computed for today."""
-    limit, offset = paging(request)
     trials = filtered(filters)
     record_last_modified(request, trials)
-    count = trials.count()
-    rows = ordered_rows(trials)[offset : offset + limit]
-    return {
-        **page_links(request, count, limit, offset),
-        "results": [trial_json(request, trial) for trial in rows],
-    }
+    return Rows(ordered_rows(trials), lambda rows: [trial_json(request, t) for t in rows])
 
 
 CSV_COLUMNS = [

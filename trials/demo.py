@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from core.models import HealthTrust
 from home.demo import SAMPLE_NOTE, add_to_menu, ensure_child, rich
-from home.models import HealthTrust, HospitalHomePage, PortalHomePage
+from home.models import HospitalHomePage, PortalHomePage
 from treatments.demo import HOSPITAL_KINDS
 from treatments.models import Category, Diagnosis, Treatment
 from trials.models import TrialIndexPage, TrialPage

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from fnsp_site.api_common import MAX_LIMIT, ApiError, parse_since, set_last_modified
+from core.api import MAX_LIMIT, ApiError, parse_since, set_last_modified
 from trials.api import live_trials, ordered_rows, record_last_modified
 from trials.status import Status
 

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from home.models import HealthTrust, Region
+from core.models import HealthTrust, Region
 from treatments.models import Category, Treatment
 from treatments.validators import validate_icd10
 from trials.status import Status

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
+from core.sites import site_paths, site_section
 from trials.models import TrialIndexPage, TrialPage
 from trials.status import Status
 
@@ -29,13 +30,7 @@ def open_trials_for(treatment, locale_id):
 def site_trial_index(request, locale_id):
     """This site's /kliniske-studier/ in the given locale, if it has one; two queries."""
     site = Site.find_for_request(request)
-    if site is None:
-        return None
-    roots = site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
-    under_root = Q()
-    for path in roots:
-        under_root |= Q(path__startswith=path)
-    return TrialIndexPage.objects.live().filter(under_root, depth=3, locale_id=locale_id).first()
+    return site_section(TrialIndexPage, site_paths(site), locale_id) if site else None
 
 
 def related_trials_panel(request, treatment):

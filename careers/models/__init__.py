@@ -1,7 +1,9 @@
+from careers.choices import Audience, PositionType
+
 from .education import EducationPage, ProfessionPage
-from .events import Audience, CoursePage, EventPage
+from .events import CoursePage, EventPage
 from .index import CareersIndexPage
-from .jobs import JobPage, PositionType
+from .jobs import JobPage
 from .snippets import Profession
 
 __all__ = [

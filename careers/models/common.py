@@ -2,7 +2,6 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 SUMMARY_MAX_LENGTH = 400
-RICH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 # Links that leave the platform for a recruitment or registration system must be https.
 # Its own code, so form fields do not swap the message for their generic "Enter a valid URL".

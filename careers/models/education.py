@@ -9,10 +9,10 @@ from wagtail.search import index
 
 from careers.blocks import ContactsBlock
 from careers.listings import private_q, upcoming_activities
-from home.models import BasePage
-from home.sites import SiteDirectory
+from core.models import BasePage
+from core.sites import SiteDirectory
 
-from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
+from .common import SUMMARY_MAX_LENGTH, validate_https
 from .events import ACTIVITY_MODELS
 from .jobs import JobPage
 from .snippets import Profession
@@ -42,14 +42,14 @@ class EducationPage(BasePage):
 
     programme = models.CharField(_("programme"), max_length=10, choices=Programme.choices)
     summary = models.TextField(_("summary"), max_length=SUMMARY_MAX_LENGTH)
-    education_plan = RichTextField(_("education plan"), blank=True, features=RICH_FEATURES)
+    education_plan = RichTextField(_("education plan"), blank=True, editor="article")
     education_plan_url = models.URLField(
         _("public education plan (link)"), blank=True, validators=[validate_https]
     )
     learning_activities = StreamField(
         LearningActivitiesBlock(), verbose_name=_("learning activities"), blank=True
     )
-    body = RichTextField(_("body"), blank=True, features=RICH_FEATURES)
+    body = RichTextField(_("body"), blank=True, editor="article")
     contacts = StreamField(ContactsBlock(), verbose_name=_("contact persons"), blank=True)
     professions = ParentalManyToManyField(
         Profession, verbose_name=_("professions"), blank=True, related_name="education_pages"
@@ -86,7 +86,7 @@ class ProfessionPage(BasePage):
         Profession, verbose_name=_("profession"), on_delete=models.PROTECT, related_name="pages"
     )
     summary = models.TextField(_("summary"), max_length=SUMMARY_MAX_LENGTH)
-    body = RichTextField(_("the role and our competence"), blank=True, features=RICH_FEATURES)
+    body = RichTextField(_("the role and our competence"), blank=True, editor="article")
 
     show_last_updated = True
     parent_page_types = ["careers.CareersIndexPage"]
@@ -111,7 +111,9 @@ class ProfessionPage(BasePage):
         directory = SiteDirectory()
         trust = directory.trust_for(self)
         private = private_q()
-        section = self.get_parent() if trust else None
+        # The careers section this role belongs to; the portal's is national.
+        section = self.get_parent().specific
+        section = None if section.is_national else section
 
         def scoped(queryset):
             # A hospital's role page shows that hospital's offers; the portal's, the country's.

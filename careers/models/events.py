@@ -11,20 +11,14 @@ from wagtail.search import index
 
 from careers import ical
 from careers.blocks import ContactsBlock, DatesBlock
+from careers.choices import Audience
 from careers.jsonld import event_data
 from careers.occurrences import expand, span, upcoming
-from home.models import BasePage
-from home.sites import trust_of
+from core.models import BasePage
+from core.sites import trust_of
 
-from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
+from .common import SUMMARY_MAX_LENGTH, validate_https
 from .snippets import Profession
-
-
-class Audience(models.TextChoices):
-    HEALTH_PERSONNEL = "helsepersonell", _("Health personnel")
-    PATIENTS = "pasienter-og-parorende", _("Patients and relatives")
-    STUDENTS = "studenter", _("Students")
-    EVERYONE = "alle", _("Everyone")
 
 
 class ActivityPage(RoutablePageMixin, BasePage):
@@ -32,7 +26,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     audience = models.CharField(_("audience"), max_length=30, choices=Audience.choices)
     summary = models.TextField(_("summary"), max_length=SUMMARY_MAX_LENGTH)
-    body = RichTextField(_("body"), blank=True, features=RICH_FEATURES)
+    body = RichTextField(_("body"), blank=True, editor="article")
     dates = StreamField(
         DatesBlock(),
         verbose_name=_("dates"),

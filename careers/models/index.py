@@ -3,38 +3,33 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from careers import ical
 from careers.forms import ActivityFilterForm, JobFilterForm
 from careers.listings import filter_activities, filter_jobs, private_q, upcoming_activities
-from home.models import BasePage
-from home.sites import SiteDirectory
+from core.http import query_without_page
+from core.models import BasePage, SectionIndexPage
+from core.sites import SiteDirectory
 
 from .education import EducationPage, ProfessionPage
 from .events import ACTIVITY_MODELS
 from .jobs import JobPage
+from .snippets import Profession
 
 JOBS_PER_PAGE = 20
 CALENDAR_PER_PAGE = 30
 OVERVIEW_ACTIVITIES = 6
 
 
-class CareersIndexPage(RoutablePageMixin, BasePage):
+class CareersIndexPage(SectionIndexPage):
     """`/jobb/`: a hospital's careers section, or on the portal the national listing.
 
     Routes: the overview (jobs), `kalender/` (upcoming courses and events) and
     `kalender/ics/` (the same as iCalendar).
     """
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
-    max_count_per_parent = 1
     subpage_types = [
         "careers.JobPage",
         "careers.CoursePage",
@@ -47,20 +42,21 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("careers section")
 
-    def _scope(self, queryset, trust):
+    def _scope(self, queryset):
         """A hospital's section shows its own pages; the portal's shows every site's."""
         queryset = queryset.filter(locale_id=self.locale_id)
-        return queryset.descendant_of(self) if trust else queryset
+        return queryset if self.is_national else queryset.descendant_of(self)
 
     @path("")
     def overview(self, request):
         today = timezone.localdate()
         directory = SiteDirectory()
         trust = directory.trust_for(self)
-        form = JobFilterForm(request.GET, directory, national=trust is None)
+        professions = Profession.objects.values_list("slug", "name")
+        form = JobFilterForm(request.GET, directory, professions, national=self.is_national)
         private = private_q()
         jobs = filter_jobs(
-            self._scope(JobPage.objects.open_on(today).exclude(private), trust),
+            self._scope(JobPage.objects.open_on(today).exclude(private)),
             form.filters(),
             directory,
         ).select_related("profession")
@@ -71,16 +67,16 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
             "form": form,
             "page_obj": page_obj,
             "jobs": [(job, directory.trust_for(job)) for job in page_obj],
-            "query_string": _without_page(request),
+            "query_without_page": query_without_page(request),
             "activities": upcoming_activities(
-                [self._scope(model.objects.all(), trust) for model in ACTIVITY_MODELS],
+                [self._scope(model.objects.all()) for model in ACTIVITY_MODELS],
                 today,
                 directory,
                 limit=OVERVIEW_ACTIVITIES,
                 private=private,
             ),
         }
-        if trust is not None:
+        if not self.is_national:
             context["educations"] = EducationPage.objects.live().exclude(private).child_of(self)
             context["professions"] = (
                 ProfessionPage.objects.live()
@@ -94,11 +90,11 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
         today = timezone.localdate()
         directory = SiteDirectory()
         trust = directory.trust_for(self)
-        form = ActivityFilterForm(request.GET, directory, national=trust is None)
+        form = ActivityFilterForm(request.GET, directory, national=self.is_national)
         filters = form.filters()
         items = upcoming_activities(
             [
-                filter_activities(self._scope(model.objects.all(), trust), filters, directory)
+                filter_activities(self._scope(model.objects.all()), filters, directory)
                 for model in ACTIVITY_MODELS
             ],
             today,
@@ -123,7 +119,7 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
                 "trust": trust,
                 "form": form,
                 "page_obj": page_obj,
-                "query_string": _without_page(request),
+                "query_without_page": query_without_page(request),
                 "crumbs": crumbs,
             },
         )
@@ -135,9 +131,3 @@ class CareersIndexPage(RoutablePageMixin, BasePage):
         name = f"{name} – {trust.name}" if trust else name
         body = ical.calendar([(item.page, item.occurrence) for item in items], request, name)
         return HttpResponse(body, content_type=ical.CONTENT_TYPE)
-
-
-def _without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()

@@ -8,19 +8,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from careers.blocks import ContactsBlock
+from careers.choices import PositionType
 from careers.jsonld import job_posting
-from home.models import BasePage
-from home.sites import trust_of
+from core.models import BasePage
+from core.sites import trust_of
 
-from .common import RICH_FEATURES, SUMMARY_MAX_LENGTH, validate_https
+from .common import SUMMARY_MAX_LENGTH, validate_https
 from .snippets import Profession
-
-
-class PositionType(models.TextChoices):
-    PERMANENT = "fast", _("Permanent")
-    SUBSTITUTE = "vikariat", _("Substitute")
-    FIXED_TERM = "engasjement", _("Fixed-term")
-    SUMMER = "sommerjobb", _("Summer job")
 
 
 class JobPageQuerySet(PageQuerySet):
@@ -55,7 +49,7 @@ class JobPage(BasePage):
     deadline = models.DateField(_("application deadline"), db_index=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     summary = models.TextField(_("summary"), max_length=SUMMARY_MAX_LENGTH)
-    body = RichTextField(_("body"), blank=True, features=RICH_FEATURES)
+    body = RichTextField(_("body"), blank=True, editor="article")
     contacts = StreamField(ContactsBlock(), verbose_name=_("contact persons"), blank=True)
     apply_url = models.URLField(
         _("apply link"),

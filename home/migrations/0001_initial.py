@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.models.settings
+import core.models.settings
 import uuid
 import wagtail.fields
 import wagtail.models.preview
@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('display_name', models.CharField(blank=True, help_text="Shown in the header; the trust's official name when empty.", max_length=120, verbose_name='display name')),
-                ('theme_colour', models.CharField(default='#005b7f', help_text='Background of the header and buttons, behind white text (#rrggbb).', max_length=7, validators=[home.models.settings.validate_theme_colour], verbose_name='theme colour')),
+                ('theme_colour', models.CharField(default='#005b7f', help_text='Background of the header and buttons, behind white text (#rrggbb).', max_length=7, validators=[core.models.settings.validate_theme_colour], verbose_name='theme colour')),
                 ('phone', models.CharField(blank=True, max_length=30, validators=[django.core.validators.RegexValidator('^\\+?[0-9 ]{5,20}$', 'Enter a phone number, e.g. 55 97 50 00.')], verbose_name='switchboard phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
                 ('postal_address', models.TextField(blank=True, verbose_name='postal address')),

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.registry import sync_registry
+from core.registry import sync_registry
 
 
 def load_registry(apps, schema_editor):

@@ -1,7 +1,5 @@
 """News (/aktuelt/): a site's news with RSS and Atom feeds; on the portal, all sites' news."""
 
-from functools import cached_property
-
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -10,38 +8,32 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.http import query_without_page
+from core.models import BasePage, ImageWithAltText, SectionIndexPage
+from core.sites import SiteDirectory
 from home.blocks import BodyBlock
-
-from .images import ImageWithAltText
-from .pages import BasePage, PortalHomePage
+from home.feeds import NewsAtomFeed, NewsRssFeed
 
 NEWS_PER_PAGE = 10
-FEED_SIZE = 30
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(SectionIndexPage):
     """/aktuelt/ with ?tag= and ?page=, and feeds at feed/rss/ and feed/atom/.
 
     Under the portal it is the national news page: it lists the news of every site.
     """
 
+    # Plain text, unlike other sections' introductions: the news listing shows it as a lead.
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
     subpage_types = ["home.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
-
-    @cached_property
-    def is_national(self):
-        return PortalHomePage.objects.filter(path=self.path[: -self.steplen]).exists()
 
     def news_items(self):
         items = NewsPage.objects.live().public()
@@ -54,8 +46,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @staticmethod
     def annotate_sources(items):
         """Set `source` (the trust's name) on each item; three queries, whatever the sites."""
-        from home.sites import SiteDirectory  # home.sites imports home.models
-
         directory = SiteDirectory()
         for item in items:
             trust = directory.trust_for(item)
@@ -78,19 +68,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         ).get_page(request.GET.get("page"))
         if self.is_national:
             self.annotate_sources(paginated.object_list)
-        context.update(tags=tags, chosen_tag=tag, news=paginated)
+        context.update(
+            tags=tags,
+            chosen_tag=tag,
+            news=paginated,
+            query_without_page=query_without_page(request),
+        )
         return context
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from home.feeds import NewsRssFeed  # home.feeds imports this module
-
         return NewsRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from home.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 

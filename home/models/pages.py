@@ -1,44 +1,19 @@
+"""The national portal, the hospitals' home pages and the general content page."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.models import BasePage, HealthTrust, Region, SiteRootPage
 from home.blocks import BodyBlock
-from search.text import folded_words
-
-from .registry import HealthTrust, Region
-
-INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class BasePage(Page):
-    """Common behaviour of every public page type."""
-
-    # Content pages show "Sist oppdatert"; home and listing pages do not.
-    show_last_updated = False
-    # The title again without diacritics, so "ostfold" finds "Østfold" (see search.text.fold).
-    search_fields = Page.search_fields + [
-        index.SearchField("folded_title", boost=2),
-        index.AutocompleteField("folded_title"),
-    ]
-
-    def folded_title(self):
-        return folded_words(self.title)
-
-    class Meta:
-        abstract = True
-
-
-class PortalHomePage(BasePage):
+class PortalHomePage(SiteRootPage):
     """The national portal: the default site, listing every site by region."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    is_portal = True
 
     class Meta:
         verbose_name = _("national portal home page")
@@ -65,7 +40,7 @@ def sites_by_region():
     return result
 
 
-class HospitalHomePage(BasePage):
+class HospitalHomePage(SiteRootPage):
     """The home page of one health trust's site."""
 
     # Slugs of the sections that the treatments, trials, research and careers apps fill.
@@ -75,12 +50,6 @@ class HospitalHomePage(BasePage):
         ("forskning", _("Research"), _("Research groups and projects.")),
         ("jobb", _("Jobs and careers"), _("Vacancies, courses and education.")),
     ]
-
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("hospital home page")

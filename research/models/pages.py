@@ -1,6 +1,5 @@
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -9,35 +8,25 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.localization import localized_snippets
-from home.models import BasePage, ImageWithAltText, PortalHomePage, Region
-from home.sites import SiteDirectory
+from core.localization import localized_snippets
+from core.models import BasePage, ImageWithAltText, Region, SectionIndexPage
+from core.sites import SiteDirectory
+from core.validators import validate_phone
 from research.blocks import ProjectBlock, PublicationBlock
 from trials.models import TrialPage
 from trials.status import Status
 
 from .snippets import Person, ResearchArea
 
-TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
-
-class ResearchIndexPage(BasePage):
+class ResearchIndexPage(SectionIndexPage):
     """`/forskning/` (English `/en/research/`): a hospital's research groups; on the portal,
     every group in the country by region."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
     subpage_types = ["research.ResearchGroupPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("research index page")
-
-    @cached_property
-    def is_national(self):
-        return self.get_parent().specific_class is PortalHomePage
 
     def groups(self):
         groups = ResearchGroupPage.objects.live().public().filter(locale_id=self.locale_id)
@@ -101,8 +90,8 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
     """A research group at one hospital, with an English translation through wagtail-localize."""
 
     short_description = models.TextField(_("short description"), max_length=400)
-    aims = RichTextField(_("aims"), features=TEXT_FEATURES)
-    methods = RichTextField(_("methods"), blank=True, features=TEXT_FEATURES)
+    aims = RichTextField(_("aims"), editor="article")
+    methods = RichTextField(_("methods"), blank=True, editor="article")
     projects = StreamField(
         [("project", ProjectBlock())], verbose_name=_("ongoing projects"), blank=True
     )
@@ -111,10 +100,12 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
         verbose_name=_("selected publications"),
         blank=True,
     )
-    collaborators = RichTextField(_("collaborators"), blank=True, features=TEXT_FEATURES)
+    collaborators = RichTextField(_("collaborators"), blank=True, editor="article")
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
 
     show_last_updated = True
     # Names and numbers are the same in every language: copied, not offered for translation.
@@ -197,7 +188,7 @@ class Role(models.TextChoices):
 
 class ResearchGroupArea(Orderable):
     """Not translatable: the English page links the same (Bokmål) area; its English name is
-    looked up when shown (home.localization)."""
+    looked up when shown (core.localization)."""
 
     page = ParentalKey(ResearchGroupPage, on_delete=models.CASCADE, related_name="area_links")
     area = models.ForeignKey(

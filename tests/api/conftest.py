@@ -2,15 +2,15 @@ import datetime
 
 import pytest
 
-from home.models import HealthTrust
-from tests.factories import DepartmentIndexPageFactory, DepartmentPageFactory
-from tests.treatments.factories import (
+from core.models import HealthTrust
+from home.factories import DepartmentIndexPageFactory, DepartmentPageFactory
+from treatments.factories import (
     CategoryFactory,
     DiagnosisFactory,
     TreatmentFactory,
     offer,
 )
-from tests.trials.factories import publish_trial
+from trials.factories import publish_trial
 
 
 @pytest.fixture

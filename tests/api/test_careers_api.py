@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tests.careers.factories import (
+from careers.factories import (
     CareersIndexPageFactory,
     CoursePageFactory,
     EventPageFactory,

@@ -268,10 +268,10 @@ def test_collection_query_budget_does_not_depend_on_page_size_or_hospitals(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from home.models import HealthTrust
-    from tests.factories import DepartmentIndexPageFactory, DepartmentPageFactory, make_hospital
-    from tests.treatments.factories import TreatmentFactory, offer
-    from tests.trials.factories import publish_trial
+    from core.models import HealthTrust
+    from home.factories import DepartmentIndexPageFactory, DepartmentPageFactory, make_hospital
+    from treatments.factories import TreatmentFactory, offer
+    from trials.factories import publish_trial
 
     budgets = {}
     for path in ("treatments?limit=3", "trials?limit=1", "hospitals?limit=1"):

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.careers.factories import CareersIndexPageFactory
+from careers.factories import CareersIndexPageFactory
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import pytest
 
+from careers.factories import ProfessionFactory
 from careers.models import (
     CareersIndexPage,
     CoursePage,
@@ -11,7 +12,6 @@ from careers.models import (
     ProfessionPage,
 )
 from home.groups import NATIONAL_PERMISSIONS_HOOK, SITE_EDITOR_PERMISSIONS_HOOK, hooked_permissions
-from tests.careers.factories import ProfessionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from careers.models import (
     ProfessionPage,
 )
 from home.demo import DemoReport
-from tests.factories import make_hospital
+from home.factories import make_hospital
 
 pytestmark = pytest.mark.django_db
 

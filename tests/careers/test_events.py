@@ -13,9 +13,9 @@ from wagtail import blocks
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from careers.blocks import DatesBlock, WeeklyBlock
+from careers.factories import CoursePageFactory, EventPageFactory, single, weekly
 from careers.models import Audience, CoursePage
 from careers.occurrences import expand
-from tests.careers.factories import CoursePageFactory, EventPageFactory, single, weekly
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from django.db import connections
 from wagtail.models import Revision
 
 from careers import importer
+from careers.factories import JobPageFactory, ProfessionFactory
 from careers.models import JobPage
-from tests.careers.factories import JobPageFactory, ProfessionFactory
 
 pytestmark = pytest.mark.django_db
 

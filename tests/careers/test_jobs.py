@@ -11,8 +11,8 @@ from django.contrib.messages import get_messages
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from careers.factories import JobPageFactory, ProfessionFactory
 from careers.models import JobPage
-from tests.careers.factories import JobPageFactory, ProfessionFactory
 
 pytestmark = pytest.mark.django_db
 

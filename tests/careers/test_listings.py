@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.careers.factories import (
+from careers.factories import (
     CareersIndexPageFactory,
     CoursePageFactory,
     EducationPageFactory,
@@ -20,7 +20,7 @@ from tests.careers.factories import (
     single,
     weekly,
 )
-from tests.factories import make_hospital
+from home.factories import make_hospital
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,16 @@
 import pytest
 from django.urls import reverse
 
+from core.factories import UserFactory
+from home.factories import (
+    ContentPageFactory,
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 from home.models import (
     DepartmentIndexPage,
     DepartmentPage,
@@ -11,16 +21,6 @@ from home.models import (
     NewsIndexPage,
     NewsPage,
     PageFeedback,
-)
-from tests.factories import (
-    ContentPageFactory,
-    DepartmentIndexPageFactory,
-    DepartmentPageFactory,
-    LocationIndexPageFactory,
-    LocationPageFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_add_and_edit_forms_render(client, portal, bergen, ous):
     assert client.get(url).status_code == 302
     url = reverse("wagtailadmin_pages:add", args=["home", "contentpage", home.pk])
     assert client.get(url).status_code == 200  # the body's blocks, the contact card included
-    url = reverse("wagtailsettings:edit", args=["home", "alertsettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["core", "alertsettings", site.pk])
     assert client.get(url).status_code == 200
 
 

@@ -9,10 +9,11 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from home.blocks import AlertBannerBlock
-from home.models import AlertSettings
-from tests.content.helpers import get, soup
-from tests.factories import ContentPageFactory, UserFactory
+from core.blocks import AlertBannerBlock
+from core.factories import UserFactory
+from core.models import AlertSettings
+from home.factories import ContentPageFactory
+from tests.helpers import get, soup
 
 pytestmark = pytest.mark.django_db
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
@@ -96,7 +97,7 @@ def test_an_end_before_the_start_is_a_form_error(client, portal, bergen):
 
     _t, site, _h = bergen
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    url = reverse("wagtailsettings:edit", args=["home", "alertsettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["core", "alertsettings", site.pk])
     data = nested_form_data(
         {
             "banners": streamfield(
@@ -136,7 +137,7 @@ def test_only_the_sites_webmaster_and_the_portals_set_banners(client, portal, be
     portal_site = Site.objects.get(is_default_site=True)
 
     def url(site):
-        return reverse("wagtailsettings:edit", args=["home", "alertsettings", site.pk])
+        return reverse("wagtailsettings:edit", args=["core", "alertsettings", site.pk])
 
     webmaster = UserFactory(groups=[Group.objects.get(name="helse-bergen nettansvarlig")])
     client.force_login(webmaster)

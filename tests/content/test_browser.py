@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
+from home.factories import ContentPageFactory, make_hospital, make_portal
 from home.models import PageFeedback
 from tests.browser import site_url
-from tests.factories import ContentPageFactory, make_hospital, make_portal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

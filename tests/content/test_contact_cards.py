@@ -2,15 +2,15 @@
 
 import pytest
 
-from home.models import DepartmentLocation
-from tests.content.helpers import get, publish, soup
-from tests.factories import (
+from home.factories import (
     ContentPageFactory,
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
     LocationIndexPageFactory,
     LocationPageFactory,
 )
+from home.models import DepartmentLocation
+from tests.helpers import get, publish, soup
 
 pytestmark = pytest.mark.django_db
 

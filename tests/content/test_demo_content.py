@@ -4,8 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from home.models import DepartmentPage, HealthTrust, LocationPage, NewsPage
-from tests.content.helpers import get, soup
+from core.models import HealthTrust
+from home.models import DepartmentPage, LocationPage, NewsPage
+from tests.helpers import get, soup
 
 pytestmark = pytest.mark.django_db
 

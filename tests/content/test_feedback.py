@@ -5,10 +5,11 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
+from core.factories import UserFactory
+from home.factories import ContentPageFactory, NewsIndexPageFactory
 from home.groups import sync_site_groups
 from home.models import PageFeedback
-from tests.content.helpers import get, soup
-from tests.factories import ContentPageFactory, NewsIndexPageFactory, UserFactory
+from tests.helpers import get, soup
 
 pytestmark = pytest.mark.django_db
 

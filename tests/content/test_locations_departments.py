@@ -6,17 +6,22 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from home.models import DepartmentLocation, DepartmentPage, LocationPage, VisitingHours
-from home.models.departments import VisitingHoursException
-from tests.content.helpers import get, publish, soup
-from tests.factories import (
+from core.factories import UserFactory
+from home.factories import (
     ContentPageFactory,
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
     LocationIndexPageFactory,
     LocationPageFactory,
-    UserFactory,
 )
+from home.models import (
+    DepartmentLocation,
+    DepartmentPage,
+    LocationPage,
+    VisitingHours,
+    VisitingHoursException,
+)
+from tests.helpers import get, publish, soup
 
 pytestmark = pytest.mark.django_db
 

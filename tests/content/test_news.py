@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from home.factories import NewsIndexPageFactory, NewsPageFactory, make_hospital
 from home.models import NewsPage
-from tests.content.helpers import count_queries, get, soup
-from tests.factories import NewsIndexPageFactory, NewsPageFactory, make_hospital
+from tests.helpers import count_queries, get, soup
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -169,7 +169,7 @@ def test_the_admin_refuses_a_news_image_without_alt_text(client, portal, bergen,
     from django.urls import reverse
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-    from tests.factories import UserFactory
+    from core.factories import UserFactory
 
     _t, _s, home = bergen
     index = NewsIndexPageFactory(parent=home)

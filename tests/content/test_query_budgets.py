@@ -4,9 +4,7 @@ import datetime
 
 import pytest
 
-from home.models import DepartmentLocation, VisitingHours
-from tests.content.helpers import count_queries, get
-from tests.factories import (
+from home.factories import (
     ContentPageFactory,
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
@@ -15,6 +13,8 @@ from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
+from home.models import DepartmentLocation, VisitingHours
+from tests.helpers import count_queries, get
 
 pytestmark = pytest.mark.django_db
 # Measured on SQLite: routing, view restrictions, chrome (settings + banners, trust, menu),

@@ -9,17 +9,18 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from research.models import ResearchGroupPage
-from tests.factories import UserFactory, make_hospital, make_portal
-from tests.research.factories import (
+from core.factories import UserFactory
+from home.factories import make_hospital, make_portal
+from research.factories import (
     PersonFactory,
     ResearchAreaFactory,
     make_group,
     research_index,
-    translate_with_localize,
 )
+from research.models import ResearchGroupPage
+from tests.research.localize import translate_with_localize
 from tests.test_locales import translate
-from tests.trials.factories import publish_trial
+from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
 HOST = "helse-bergen.localhost"

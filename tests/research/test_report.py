@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from core.factories import UserFactory
 from home.groups import sync_site_groups
-from tests.factories import UserFactory
-from tests.research.factories import make_group, research_index, translate_with_localize
+from research.factories import make_group, research_index
+from tests.research.localize import translate_with_localize
 from tests.test_locales import translate
 
 pytestmark = pytest.mark.django_db

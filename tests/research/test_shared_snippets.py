@@ -3,12 +3,13 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.localization import localized_snippets
-from tests.factories import ContentPageFactory, set_menu
-from tests.research.factories import ResearchAreaFactory, translate_snippet
+from core.factories import set_menu
+from core.localization import localized_snippets
+from home.factories import ContentPageFactory
+from research.factories import ResearchAreaFactory, translate_snippet
 from tests.test_locales import translate
-from tests.treatments.factories import TreatmentFactory, offer
 from tests.treatments.test_translation_and_budget import english
+from treatments.factories import TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
 

@@ -9,17 +9,17 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from research.models import ResearchGroupPage
-from tests.factories import UserFactory
-from tests.research.factories import (
+from core.factories import UserFactory
+from research.factories import (
     ResearchAreaFactory,
     make_group,
     research_index,
     translate_snippet,
-    translate_with_localize,
 )
+from research.models import ResearchGroupPage
+from tests.research.localize import translate_with_localize
 from tests.test_locales import translate
-from tests.trials.factories import publish_trial
+from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
 HOST = "helse-bergen.localhost"

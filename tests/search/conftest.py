@@ -3,12 +3,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.careers.factories import CareersIndexPageFactory, JobPageFactory
-from tests.content.helpers import publish
-from tests.factories import ContentPageFactory
-from tests.research.factories import make_group
-from tests.treatments.factories import TreatmentFactory, TreatmentIndexPageFactory, offer
-from tests.trials.factories import publish_trial, trial_index
+from careers.factories import CareersIndexPageFactory, JobPageFactory
+from home.factories import ContentPageFactory
+from research.factories import make_group
+from tests.helpers import publish
+from treatments.factories import TreatmentFactory, TreatmentIndexPageFactory, offer
+from trials.factories import publish_trial, trial_index
 
 
 @pytest.fixture

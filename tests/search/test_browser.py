@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from home.factories import ContentPageFactory, make_hospital, make_portal
 from tests.browser import site_url
-from tests.factories import ContentPageFactory, make_hospital, make_portal
-from tests.treatments.factories import TreatmentFactory, offer
+from treatments.factories import TreatmentFactory, offer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 
 from home.demo import load_demo
-from tests.content.helpers import get, soup
+from tests.helpers import get, soup
 from tests.search.quality import CASES
 
 

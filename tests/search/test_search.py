@@ -7,12 +7,12 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 from wagtail.search.models import IndexEntry
 
+from home.factories import ContentPageFactory
 from search.models import Synonym
-from tests.content.helpers import get, soup
-from tests.factories import ContentPageFactory
-from tests.treatments.factories import TreatmentFactory, offer, publish_revision
+from tests.helpers import get, soup
 from tests.treatments.test_translation_and_budget import english
-from tests.trials.factories import publish_trial
+from treatments.factories import TreatmentFactory, offer, publish_revision
+from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
 

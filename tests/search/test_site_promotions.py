@@ -7,10 +7,10 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import GroupSitePermission
 
+from core.factories import UserFactory
 from home.groups import NATIONAL_EDITORS, sync_site_groups
 from search.models import SitePromotion
-from tests.content.helpers import get, soup
-from tests.factories import UserFactory
+from tests.helpers import get, soup
 from tests.search.test_search import search
 from tests.treatments.test_translation_and_budget import english
 

@@ -2,10 +2,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from core.factories import UserFactory
 from sharing.groups import HEALTH_PERSONNEL
 from sharing.models import Share
-from tests.factories import UserFactory
-from tests.treatments.factories import TreatmentFactory, offer
+from treatments.factories import TreatmentFactory, offer
 
 HOST = "helse-bergen.localhost"
 

@@ -4,10 +4,11 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from core.factories import UserFactory
+from home.factories import make_hospital, make_portal
 from sharing.groups import HEALTH_PERSONNEL
 from sharing.models import Share
-from tests.factories import UserFactory, make_hospital, make_portal
-from tests.treatments.factories import TreatmentFactory, offer
+from treatments.factories import TreatmentFactory, offer
 
 PASSWORD = "correct horse battery staple"
 

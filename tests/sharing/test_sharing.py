@@ -14,11 +14,12 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
+from core.factories import UserFactory
+from home.factories import ContentPageFactory
 from home.groups import NATIONAL_EDITORS, sync_site_groups
 from sharing.groups import HEALTH_PERSONNEL
 from sharing.models import Share
 from sharing.views import RATE_LIMIT
-from tests.factories import ContentPageFactory, UserFactory
 from tests.sharing.conftest import HOST
 
 pytestmark = pytest.mark.django_db

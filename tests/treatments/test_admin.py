@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow
 
+from core.factories import UserFactory
 from home.groups import NATIONAL_EDITORS, sync_site_groups
-from tests.factories import UserFactory
-from tests.treatments.factories import (
+from treatments.factories import (
     CategoryFactory,
     TreatmentFactory,
     TreatmentIndexPageFactory,

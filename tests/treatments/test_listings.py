@@ -3,9 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.models import HealthTrust
-from tests.factories import make_hospital
-from tests.treatments.factories import (
+from core.models import HealthTrust
+from home.factories import make_hospital
+from treatments.factories import (
     CategoryFactory,
     TreatmentFactory,
     TreatmentIndexPageFactory,

@@ -4,13 +4,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from tests.factories import (
+from home.factories import (
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
     LocationIndexPageFactory,
     LocationPageFactory,
 )
-from tests.treatments.factories import TreatmentFactory, offer
+from treatments.factories import TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.factories import UserFactory
-from tests.treatments.factories import CategoryFactory, DiagnosisFactory, TreatmentFactory
+from core.factories import UserFactory
+from treatments.factories import CategoryFactory, DiagnosisFactory, TreatmentFactory
 from treatments.models import Treatment
 from treatments.validators import validate_helsenorge_url, validate_icd10
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.treatments.factories import TreatmentFactory, offer, publish_revision, save_draft
+from treatments.factories import TreatmentFactory, offer, publish_revision, save_draft
 
 pytestmark = pytest.mark.django_db
 

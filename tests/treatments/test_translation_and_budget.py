@@ -4,9 +4,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from home.models import HealthTrust
-from tests.factories import make_hospital
-from tests.treatments.factories import DiagnosisFactory, TreatmentFactory, offer
+from core.models import HealthTrust
+from home.factories import make_hospital
+from treatments.factories import DiagnosisFactory, TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
 

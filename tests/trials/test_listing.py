@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import HealthTrust
-from tests.treatments.factories import CategoryFactory, DiagnosisFactory, TreatmentFactory
-from tests.trials.factories import publish_trial, trial_index
+from core.models import HealthTrust
+from treatments.factories import CategoryFactory, DiagnosisFactory, TreatmentFactory
+from trials.factories import publish_trial, trial_index
 from trials.models import TrialPage
 
 pytestmark = pytest.mark.django_db

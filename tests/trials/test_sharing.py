@@ -7,11 +7,11 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from core.factories import UserFactory
+from core.models import HealthTrust
 from home.groups import sync_site_groups
-from home.models import HealthTrust
-from tests.factories import UserFactory
-from tests.treatments.factories import DiagnosisFactory, TreatmentFactory, offer
-from tests.trials.factories import publish_trial, trial_index
+from treatments.factories import DiagnosisFactory, TreatmentFactory, offer
+from trials.factories import publish_trial, trial_index
 
 pytestmark = pytest.mark.django_db
 

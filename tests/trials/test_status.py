@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tests.trials.factories import publish_trial
+from trials.factories import publish_trial
 from trials.models import TrialPage
 from trials.status import Status, status_on
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.factories import UserFactory
-from tests.trials.factories import TrialPageFactory, publish_trial, trial_index
+from core.factories import UserFactory
+from trials.factories import TrialPageFactory, publish_trial, trial_index
 from trials.models import TrialPage
 
 

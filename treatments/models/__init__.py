@@ -1,4 +1,5 @@
-from .pages import TreatmentIndexPage, TreatmentPage
+from .index import TreatmentIndexPage
+from .local import TreatmentPage
 from .snippets import Category, Diagnosis
 from .treatment import Treatment
 

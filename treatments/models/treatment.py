@@ -20,8 +20,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from search.text import folded_words
-from treatments.stages import STAGE_FEATURES, STAGE_KEYS, STAGE_LABELS, Kind, stages_for
+from core.text import folded_words
+from treatments.stages import STAGE_KEYS, STAGE_LABELS, Kind, stages_for
 
 REVIEW_INTERVAL_YEARS = 3
 
@@ -34,7 +34,7 @@ def add_years(day, years):
 
 
 def stage_field(key):
-    return RichTextField(STAGE_LABELS[key], blank=True, features=STAGE_FEATURES)
+    return RichTextField(STAGE_LABELS[key], blank=True, editor="stage")
 
 
 class TreatmentQuerySet(models.QuerySet):
@@ -85,12 +85,12 @@ class Treatment(
     warning = RichTextField(
         _("warning"),
         blank=True,
-        features=["bold", "ul", "link"],
+        editor="warning",
         help_text=_("Optional box, e.g. 'Kontakt lege hvis du får feber over 38 °C.'"),
     )
 
     responsible_trust = models.ForeignKey(
-        "home.HealthTrust",
+        "core.HealthTrust",
         verbose_name=_("responsible trust"),
         null=True,
         blank=True,

@@ -1,14 +1,12 @@
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.contrib.routable_page.models import path
 
-from home.models import BasePage, PortalHomePage, Region
+from core.http import query_without_page
+from core.models import Region, SectionIndexPage
 from treatments.models import Category
 from trials.filters import TrialFilterForm, apply_filters, facet_counts
 from trials.status import Status, status_rank_expression
@@ -27,27 +25,16 @@ def live_trials(locale_id, day=None):
     )
 
 
-class TrialIndexPage(RoutablePageMixin, BasePage):
-    """`/kliniske-studier/`: every live trial in the country, on every site."""
+class TrialIndexPage(SectionIndexPage):
+    """`/kliniske-studier/`: every live trial in the country, on every site.
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    This hospital's own trials are child pages; other hospitals' come from a route.
+    """
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HospitalHomePage", "home.PortalHomePage"]
     subpage_types = ["trials.TrialPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("clinical trials index page")
-
-    def route(self, request, path_components):
-        # This hospital's own trials are child pages; other hospitals' come from the route.
-        if path_components:
-            try:
-                return super(RoutablePageMixin, self).route(request, path_components)
-            except Http404:
-                pass
-        return super().route(request, path_components)
 
     def trial_url(self, trial, request=None):
         """A trial's address on this site (every site shows every trial)."""
@@ -83,7 +70,7 @@ class TrialIndexPage(RoutablePageMixin, BasePage):
             "counts": facet_counts(trials, filters),
             "query_without_page": query_without_page(request),
         }
-        if self.get_parent().specific_class is PortalHomePage:
+        if self.is_national:
             context["overview"] = national_overview(trials)
         return self.render(request, context_overrides=context)
 
@@ -97,12 +84,6 @@ class TrialIndexPage(RoutablePageMixin, BasePage):
             template="trials/trial_page.html",
             context_overrides=trial.detail_context(request),
         )
-
-
-def query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def national_overview(trials):

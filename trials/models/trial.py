@@ -4,11 +4,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Page, PageManager
+from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.models import BasePage, HealthTrust
+from core.models import BasePage, HealthTrust
+from core.sites import trust_of
+from core.validators import validate_phone
 from trials.status import Override, Status, status_expression, status_on
 from trials.validators import validate_cristin, validate_eu_ct, validate_nct, validate_rek
 
@@ -91,7 +93,9 @@ class TrialPage(BasePage):
         _("target number of participants"), null=True, blank=True
     )
     contact_name = models.CharField(_("contact person"), max_length=150)
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     nct_number = models.CharField(
         _("ClinicalTrials.gov number"), max_length=11, blank=True, validators=[validate_nct]
@@ -202,8 +206,5 @@ class TrialPage(BasePage):
 
     def save(self, *args, **kwargs):
         if self.path:
-            root = Page.objects.filter(path=self.path[: 2 * Page.steplen]).values("translation_key")
-            self.responsible_trust = HealthTrust.objects.filter(
-                site__root_page__translation_key__in=root
-            ).first()
+            self.responsible_trust = trust_of(self)
         super().save(*args, **kwargs)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from careers.importer import FeedError, apply_records, parse_feed, read_feed, validate
 from careers.models import CareersIndexPage
-from home.models import HealthTrust
+from core.models import HealthTrust
 
 
 class Command(BaseCommand):

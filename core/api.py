@@ -1,0 +1,170 @@
+"""What every open-data endpoint shares: paging (django-ninja's pagination with links to the
+next and previous page), errors as problem+json, the reference to a hospital, modification
+times."""
+
+import datetime
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.html import strip_tags
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
+from wagtail.rich_text import expand_db_html
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+LICENCE_NAME = "Norsk lisens for offentlige data (NLOD) 2.0"
+LICENCE_URL = "https://data.norge.no/nlod/no/2.0"
+ATTRIBUTION = (
+    "Inneholder data under Norsk lisens for offentlige data (NLOD) tilgjengeliggjort av "
+    "spesialisthelsetjenesten (FNSP)."
+)
+# Documents that describe the API change only when the code is deployed.
+STARTED_AT = timezone.now().replace(microsecond=0)
+
+
+class ApiError(Exception):
+    """A client error reported as RFC 9457 problem details."""
+
+    def __init__(self, status, detail, errors=None):
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.errors = errors or []
+
+
+TITLES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"}
+
+
+def problem(request, status, detail, errors=None):
+    body = {
+        "type": "about:blank",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+    }
+    if errors:
+        body["errors"] = errors
+    response = JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/problem+json; charset=utf-8"
+    return response
+
+
+class RegionOut(Schema):
+    slug: str
+    name: str
+
+
+class HospitalRef(Schema):
+    slug: str
+    name: str
+    region: RegionOut | None
+
+
+def hospital_ref(trust):
+    """A trust as every endpoint refers to it (its region loaded with it)."""
+    if trust is None:
+        return None
+    region = trust.region
+    return {
+        "slug": trust.slug,
+        "name": trust.name,
+        "region": {"slug": region.slug, "name": region.name} if region else None,
+    }
+
+
+@dataclass
+class Rows:
+    """What a paginated endpoint returns: every matching row (a queryset or a list), and how
+    one page of them becomes output, so that what each row shows is loaded for that page only."""
+
+    rows: Any
+    build: Callable[[list], list] = list
+
+
+class LinkedPages(PaginationBase):
+    """`limit` and `offset`, answered with the total `count` and absolute `next` and
+    `previous` links that keep the other query parameters."""
+
+    class Input(Schema):
+        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rows per page.")
+        offset: int = Field(0, ge=0, description="Rows to skip.")
+
+    class Output(Schema):
+        count: int
+        next: str | None
+        previous: str | None
+        results: list[Any]
+
+    items_attribute = "results"
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        found = queryset if isinstance(queryset, Rows) else Rows(queryset)
+        limit, offset = pagination.limit, pagination.offset
+        count = self._items_count(found.rows)
+        return {
+            **page_links(request, count, limit, offset),
+            "results": found.build(list(found.rows[offset : offset + limit])),
+        }
+
+
+def page_links(request, count, limit, offset):
+    def link(new_offset):
+        query = request.GET.copy()
+        query["limit"], query["offset"] = str(limit), str(new_offset)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": count,
+        "next": link(offset + limit) if offset + limit < count else None,
+        "previous": link(max(offset - limit, 0)) if offset > 0 else None,
+    }
+
+
+def parse_since(value: str | None, name="modified_since"):
+    """An ISO 8601 date or date-time; a date means its start in Norwegian time."""
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            if day is None:
+                raise ValueError
+            moment = datetime.datetime.combine(day, datetime.time.min)
+    except ValueError:
+        raise ApiError(400, f"{name} must be an ISO 8601 date or date-time.") from None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def choice(value: str | None, allowed, name):
+    if value in (None, ""):
+        return None
+    if value not in allowed:
+        shown = ", ".join(sorted(allowed)[:12])
+        raise ApiError(400, f"Unknown {name} {value[:60]!r}. Allowed values: {shown}.")
+    return value
+
+
+def set_last_modified(request, moment):
+    """Views record the newest modification of what they return; the middleware sends it."""
+    request.fnsp_last_modified = moment or STARTED_AT
+
+
+def absolute(request, url: str | None) -> str | None:
+    if not url:
+        return None
+    return url if url.startswith("http") else request.build_absolute_uri(url)
+
+
+def text_of(rich_text: str) -> str:
+    """Plain text of stored rich text (internal links expanded, tags and entities removed)."""
+    return " ".join(html.unescape(strip_tags(expand_db_html(rich_text or ""))).split())

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every app shares and no content type owns: the registry of regions and trusts,
+    each site's settings and chrome, the site directory, shared blocks and page bases."""
+
+    name = "core"
+    verbose_name = _("Sites and registry")

@@ -1,0 +1,106 @@
+"""What every public page shows around its content: the site's name, colours, menu, contact."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Site
+
+from core.colour import HEX_COLOUR
+from core.models import AlertSettings, HealthTrust, NavigationMenu, SiteSettings
+from core.models.banners import active_banners
+from core.models.settings import DEFAULT_THEME_COLOUR
+
+
+@dataclass
+class Chrome:
+    site: Site | None
+    settings: SiteSettings | None
+    trust: HealthTrust | None
+    name: str
+    menu: NavigationMenu | None
+    menu_is_fallback: bool
+    # This site's alert settings, then the portal's (national) when this is not the portal.
+    alert_settings: tuple = ()
+
+    @property
+    def is_portal(self):
+        return self.trust is None
+
+    @property
+    def home_url(self):
+        """The site's front page in the active language, without a query."""
+        return reverse("wagtail_serve", args=[""])
+
+    @property
+    def theme_colour(self):
+        colour = self.settings.theme_colour if self.settings else ""
+        # Validated on save, checked again here because it is written into a style attribute.
+        return colour if HEX_COLOUR.match(colour or "") else DEFAULT_THEME_COLOUR
+
+    @cached_property
+    def alert_banners(self):
+        """Banners showing now: national ones first, then this site's."""
+        return active_banners(row.banners for row in reversed(self.alert_settings))
+
+
+def localized_menu(menu_id):
+    """The menu in the active locale, else the chosen (Bokmål) one; one query."""
+    if not menu_id:
+        return None, False
+    default = settings.LANGUAGE_CODE
+    active = translation.get_language() or default
+    candidates = list(
+        NavigationMenu.objects.filter(
+            translation_key__in=NavigationMenu.objects.filter(pk=menu_id).values("translation_key")
+        )
+        .filter(locale__language_code__in={active, default})
+        .select_related("locale")
+    )
+    for menu in candidates:
+        if menu.locale.language_code == active:
+            return menu, False
+    chosen = next((menu for menu in candidates if menu.pk == menu_id), None)
+    return chosen, chosen is not None
+
+
+def _related_or_none(site, name):
+    try:
+        return getattr(site, name)
+    except (SiteSettings.DoesNotExist, AlertSettings.DoesNotExist):
+        return None
+
+
+def settings_and_alerts(request, site):
+    """This site's settings, and the alert settings of this site and the portal: one query.
+
+    The site's settings are cached on the request as ``SiteSettings.for_request`` does.
+    """
+    sites = {
+        row.pk: row
+        for row in Site.objects.filter(Q(pk=site.pk) | Q(is_default_site=True)).select_related(
+            "sitesettings", "alertsettings"
+        )
+    }
+    own = _related_or_none(sites.get(site.pk), "sitesettings") or SiteSettings.for_site(site)
+    own._request = request
+    setattr(request, SiteSettings.get_cache_attr_name(), own)
+    ordered = [row for pk, row in sites.items() if pk == site.pk] + [
+        row for pk, row in sites.items() if pk != site.pk
+    ]
+    alerts = tuple(filter(None, (_related_or_none(row, "alertsettings") for row in ordered)))
+    return own, alerts
+
+
+def build_chrome(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return Chrome(None, None, None, "FNSP", None, False)
+    site_settings, alert_settings = settings_and_alerts(request, site)
+    trust = HealthTrust.objects.filter(site=site).select_related("region").first()
+    name = site_settings.display_name or (trust.name if trust else site.site_name or "FNSP")
+    menu, fallback = localized_menu(site_settings.main_navigation_id)
+    return Chrome(site, site_settings, trust, name, menu, fallback, alert_settings)

@@ -1,0 +1,90 @@
+from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from wagtail import hooks
+
+from core.localization import localized_snippets
+
+register = template.Library()
+
+LANGUAGE_ORDER = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def live_translations(request, page):
+    """The page's live translations (itself included) in language order, with relative and
+    absolute URLs; one query, shared by the hreflang links and the language switcher."""
+    if page is None or not getattr(page, "pk", None):
+        return []
+    cache = getattr(request, "_fnsp_translations", None) if request else None
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
+    links = []
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    for translation in sorted(
+        translations, key=lambda p: LANGUAGE_ORDER.index(p.locale.language_code)
+    ):
+        url = translation.get_url(request)
+        if url:
+            links.append(
+                {
+                    "code": translation.locale.language_code,
+                    "name": translation.locale.language_name_local,
+                    "url": url,
+                    "full_url": translation.get_full_url(request),
+                    "current": translation.pk == page.pk,
+                }
+            )
+    if request is not None:
+        request._fnsp_translations = (page.pk, links)
+    return links
+
+
+SLOT_HOOK = "fnsp_slot_{}"
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name):
+    """A named place in the shared templates that higher apps fill: each function registered
+    for the hook `fnsp_slot_<name>` gets the context and names a template (or None), which is
+    rendered here as `{% include %}` would. The chrome thus shows the search box or the share
+    action without naming the apps that provide them."""
+    engine = context.template.engine
+    rendered = [
+        engine.get_template(template_name).render(context)
+        for hook in hooks.get_hooks(SLOT_HOOK.format(name))
+        if (template_name := hook(context))
+    ]
+    # Each part is a rendered template, escaped by the template engine.
+    return mark_safe("".join(rendered))
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page):
+    """Links to the live translations of this page that exist."""
+    links = live_translations(context.get("request"), page)
+    return {"links": links if len(links) > 1 else []}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context, page):
+    """`<link rel="alternate" hreflang>` for every live translation, absolute URLs."""
+    links = live_translations(context.get("request"), page)
+    return {"links": links if len(links) > 1 else []}
+
+
+@register.simple_tag
+def localized_snippet(obj):
+    """A shared snippet in the active language, or its Bokmål version flagged as a fallback
+    (render with includes/localized_name.html); one query."""
+    return localized_snippets([obj])[0] if obj is not None else None
+
+
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context, page):
+    """Ancestors below the tree root (site roots are at depth 2); one query."""
+    if page is None or getattr(page, "depth", 0) <= 2:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    crumbs = [{"title": p.title, "url": p.get_url(context.get("request"))} for p in ancestors]
+    crumbs.append({"title": page.title, "url": None})
+    return {"crumbs": crumbs}

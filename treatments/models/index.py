@@ -1,0 +1,114 @@
+"""`/behandlinger/`: a hospital's A–Å of its treatment pages; on the portal, the national A–Å
+and a page per national treatment saying where it is offered."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import path
+
+from core.models import Region, SectionIndexPage
+from core.text import first_letter, group_by_letter
+from treatments.listing import AtoZFilterForm
+
+from .local import TreatmentPage, journey_sections, local_offers, related_panels
+from .snippets import Category
+from .treatment import Treatment
+
+
+class TreatmentIndexPage(SectionIndexPage):
+    """`/behandlinger/`: a hospital's A–Å, or on the portal the national A–Å."""
+
+    subpage_types = ["treatments.TreatmentPage"]
+
+    class Meta:
+        verbose_name = _("treatment index page")
+
+    def categories(self):
+        return Category.objects.filter(locale_id=self.locale_id)
+
+    @path("")
+    def index(self, request):
+        categories = list(self.categories())
+        form = AtoZFilterForm(request.GET, categories)
+        category_slug, letter = form.selected()
+        if self.is_national:
+            items = [
+                {
+                    "title": t.title,
+                    "url": self.url + self.reverse_subpage("national", args=[t.slug]),
+                    "summary": t.summary,
+                    "category": t.category,
+                    "kind": t.get_kind_display(),
+                }
+                for t in Treatment.objects.live()
+                .filter(locale_id=self.locale_id)
+                .select_related("category")
+            ]
+        else:
+            items = [
+                {
+                    "title": p.title,
+                    "url": p.get_url(request),
+                    "summary": p.treatment.summary,
+                    "category": p.treatment.category,
+                    "kind": p.treatment.get_kind_display(),
+                }
+                for p in TreatmentPage.objects.live()
+                .public()
+                .child_of(self)
+                .filter(treatment__live=True)
+                .select_related("treatment__category")
+            ]
+        if category_slug:
+            chosen = next(c for c in categories if c.slug == category_slug)
+            items = [i for i in items if i["category"].translation_key == chosen.translation_key]
+        letters = {first_letter(item["title"]) for item in items}
+        if letter:
+            items = [item for item in items if first_letter(item["title"]) == letter]
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "groups": group_by_letter(items, lambda item: item["title"]),
+                "count": len(items),
+                "letters_with_items": letters,
+                "selected_category": category_slug,
+                "selected_letter": letter,
+            },
+        )
+
+    @path("<slug:slug>/", name="national")
+    def national(self, request, slug):
+        """The portal's page for one national treatment, with where it is offered."""
+        if not self.is_national:
+            raise Http404
+        treatment = get_object_or_404(
+            Treatment.objects.live()
+            .filter(locale_id=self.locale_id)
+            .select_related("category")
+            .prefetch_related("diagnoses"),
+            slug=slug,
+        )
+        return self.render(
+            request,
+            template="treatments/national_treatment.html",
+            context_overrides={
+                "treatment": treatment,
+                "sections": journey_sections(treatment),
+                "offered_by_region": offered_by_region(treatment, request),
+                "related_panels": related_panels(request, treatment),
+            },
+        )
+
+
+def offered_by_region(treatment, request):
+    """Every hospital offering the treatment, grouped by region; a fixed number of queries."""
+    offers = local_offers([treatment.translation_key], get_language())[treatment.translation_key]
+    by_region = {region.pk: {"region": region, "offers": []} for region in Region.objects.all()}
+    national = {"region": None, "offers": []}
+    for trust, page in offers:
+        group = by_region.get(trust.region_id, national)
+        group["offers"].append({"trust": trust, "url": page.get_url(request), "title": page.title})
+    groups = [group for group in by_region.values() if group["offers"]]
+    return groups + ([national] if national["offers"] else [])
