@@ -88,13 +88,16 @@ class Rows:
     build: Callable[[list], list] = list
 
 
+class Paging(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rows per page.")
+    offset: int = Field(0, ge=0, description="Rows to skip.")
+
+
 class LinkedPages(PaginationBase):
     """`limit` and `offset`, answered with the total `count` and absolute `next` and
     `previous` links that keep the other query parameters."""
 
-    class Input(Schema):
-        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rows per page.")
-        offset: int = Field(0, ge=0, description="Rows to skip.")
+    Input = Paging
 
     class Output(Schema):
         count: int

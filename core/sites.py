@@ -93,7 +93,7 @@ class SiteDirectory:
     def __init__(self):
         trusts = {
             trust.site_id: trust
-            for trust in HealthTrust.objects.filter(site__isnull=False).select_related("region")
+            for trust in HealthTrust.objects.with_site().select_related("region")
         }
         by_key = {
             site.root_page.translation_key: (site, trusts.get(site.pk))

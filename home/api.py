@@ -32,7 +32,7 @@ def hospital_json(trust):
 @paginate(LinkedPages)
 def hospitals(request):
     """Health trusts, private non-profit hospitals and regional health authorities with a site."""
-    trusts = HealthTrust.objects.filter(site__isnull=False).select_related("region", "site")
+    trusts = HealthTrust.objects.with_site().select_related("region", "site")
     set_last_modified(
         request, trusts.aggregate(last=Max("site__root_page__last_published_at"))["last"]
     )

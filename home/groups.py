@@ -157,7 +157,7 @@ def hooked_permissions(hook_name):
 def sync_site_groups(progress=None):
     """Create or correct every per-site group and the national group; idempotent."""
     report = SyncReport()
-    trusts = {t.site_id: t for t in HealthTrust.objects.filter(site__isnull=False)}
+    trusts = {t.site_id: t for t in HealthTrust.objects.with_site()}
     sites = list(Site.objects.select_related("root_page").order_by("hostname"))
     for index, site in enumerate(sites, start=1):
         trust = trusts.get(site.pk)

@@ -34,7 +34,7 @@ def groups_without_english():
 class UntranslatedGroupsFilterSet(WagtailFilterSet):
     site = django_filters.ModelChoiceFilter(
         label=_("Site"),
-        queryset=HealthTrust.objects.filter(site__isnull=False).order_by("name"),
+        queryset=HealthTrust.objects.with_site().order_by("name"),
         method="filter_site",
         empty_label=_("All sites"),
     )

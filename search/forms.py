@@ -24,7 +24,7 @@ class SearchForm(forms.Form):
                 (r.slug, r.name) for r in Region.objects.all()
             ]
             self.fields["hospital"].choices = any_choice + [
-                (t.slug, t.name) for t in HealthTrust.objects.filter(site__isnull=False)
+                (t.slug, t.name) for t in HealthTrust.objects.with_site()
             ]
         else:
             del self.fields["region"]

@@ -106,12 +106,6 @@ class CareersIndexPage(SectionIndexPage):
     def calendar(self, request):
         trust, form, items = self._activities(request)
         page_obj = Paginator(items, CALENDAR_PER_PAGE).get_page(request.GET.get("page"))
-        # The calendar is a route of this page: the trail ends one step below it.
-        crumbs = [
-            {"title": page.title, "url": page.get_url(request)}
-            for page in self.get_ancestors(inclusive=True).filter(depth__gte=2)
-        ]
-        crumbs.append({"title": gettext("Courses and events"), "url": None})
         return self.render(
             request,
             template="careers/calendar.html",
@@ -120,7 +114,6 @@ class CareersIndexPage(SectionIndexPage):
                 "form": form,
                 "page_obj": page_obj,
                 "query_without_page": query_without_page(request),
-                "crumbs": crumbs,
             },
         )
 

@@ -18,6 +18,12 @@ class Region(models.Model):
         return self.name
 
 
+class HealthTrustQuerySet(models.QuerySet):
+    def with_site(self):
+        """The trusts that have a site on the platform (the registry lists every trust)."""
+        return self.filter(site__isnull=False)
+
+
 class HealthTrust(models.Model):
     class Kind(models.TextChoices):
         REGIONAL = "regional", _("Regional health authority")
@@ -47,6 +53,8 @@ class HealthTrust(models.Model):
         on_delete=models.SET_NULL,
         related_name="health_trust",
     )
+
+    objects = HealthTrustQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -26,7 +26,7 @@ class PortalHomePage(SiteRootPage):
 
 def sites_by_region():
     """Every trust that has a site, grouped by region (national companies last); 2 queries."""
-    trusts = HealthTrust.objects.filter(site__isnull=False).select_related("site")
+    trusts = HealthTrust.objects.with_site().select_related("site")
     groups = {region.pk: (region, []) for region in Region.objects.all()}
     national = []
     for trust in trusts:
