@@ -1,4 +1,4 @@
-"""Filter forms of the job listing and the calendar; parameter names follow DESIGN.md."""
+"""Filter forms of the job listing and the calendar (parameter names: docs/open-data.md)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

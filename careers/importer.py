@@ -1,4 +1,4 @@
-"""Import of vacancies from a recruitment system's feed (formats: careers/README.md).
+"""Import of vacancies from a recruitment system's feed (formats: docs/careers.md).
 
 Reading and parsing fail for the whole feed (`FeedError`); validation fails per record
 (`RecordError`), so one bad record is reported and the rest still imports. `apply_records`
