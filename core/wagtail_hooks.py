@@ -1,4 +1,5 @@
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import re_path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -33,3 +34,20 @@ class NavigationMenuViewSet(SnippetViewSet):
 
 
 register_snippet(NavigationMenuViewSet)
+
+
+# Bookmarks from before the site settings and menus moved from `home` to `core` (core 0001).
+MOVED_TO_CORE = (
+    r"^(?P<kind>settings|snippets)/home/(?P<rest>(sitesettings|alertsettings|navigationmenu)/.*)$"
+)
+
+
+def moved_to_core(request, kind, rest):
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return HttpResponsePermanentRedirect(f"{reverse('wagtailadmin_home')}{kind}/core/{rest}{query}")
+
+
+# Before Wagtail's own settings and snippet URLs, which would answer 404 for app "home".
+@hooks.register("register_admin_urls", order=-1)
+def redirect_moved_admin_urls():
+    return [re_path(MOVED_TO_CORE, moved_to_core)]

@@ -55,3 +55,30 @@ def test_admin_rejects_a_theme_colour_without_aa_contrast_with_a_form_error(clie
     response = client.post(url, data)
     assert response.status_code == 302
     assert SiteSettings.for_site(site).theme_colour == "#0b5a3a"
+
+
+@pytest.mark.django_db
+def test_admin_bookmarks_from_before_the_move_to_core_still_lead_to_the_same_screens(
+    client, bergen
+):
+    _trust, site, _home = bergen
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    for old, new in [
+        (
+            f"/admin/settings/home/sitesettings/{site.pk}/",
+            reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk]),
+        ),
+        (
+            "/admin/settings/home/alertsettings/",
+            reverse("wagtailsettings:edit", args=["core", "alertsettings"]),
+        ),
+        (
+            "/admin/snippets/home/navigationmenu/?q=meny",
+            reverse("wagtailsnippets_core_navigationmenu:list") + "?q=meny",
+        ),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == new
+        assert client.get(new).status_code in (200, 302)
+    assert client.get("/admin/settings/home/contentpage/").status_code == 404
