@@ -21,7 +21,11 @@ def _relabel(apps, schema_editor, old, new):
     ContentType = apps.get_model("contenttypes", "ContentType")
     types = ContentType.objects.using(schema_editor.connection.alias)
     for model in MOVED:
-        if not types.filter(app_label=new, model=model).exists():
+        if types.filter(app_label=old, model=model).exists():
+            # A row under the new label can only come from code that looked the type up before
+            # this migration made its table: nothing points at it yet, while everything points
+            # at the old row, which must win.
+            types.filter(app_label=new, model=model).delete()
             types.filter(app_label=old, model=model).update(app_label=new)
     ContentType.objects.clear_cache()
 
