@@ -5,12 +5,27 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def get(client, path, slug=None, **extra):
+    """GET `path` on the site `slug`, or on the portal without one.
+
+    Sites are told apart by host name (`<slug>.localhost`, the portal is `localhost`), so every
+    request names its host. `extra` goes to the test client as is: `data={...}` for the query
+    string, `HTTP_...` for headers.
+    """
     return client.get(path, HTTP_HOST=f"{slug}.localhost" if slug else "localhost", **extra)
+
+
+def get_ok(client, path, slug=None, **extra):
+    """`get`, asserting the page was served: a test reading a page's content then fails on the
+    status, not on something missing from an error page."""
+    response = get(client, path, slug, **extra)
+    assert response.status_code == 200, response.status_code
+    return response
+
+
+def soup(response):
+    """The response's HTML parsed: tests look for elements and attributes, not for strings."""
+    return BeautifulSoup(response.content, "html.parser")
 
 
 def count_queries(client, path, slug=None):
@@ -21,6 +36,7 @@ def count_queries(client, path, slug=None):
 
 
 def publish(page):
+    """Publish a new revision of `page` and return it as saved, as the next request sees it."""
     page.save_revision().publish()
     page.refresh_from_db()
     return page

@@ -3,21 +3,13 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.factories import set_menu
 from core.models import Region
 from home.factories import ContentPageFactory, make_hospital
+from tests.helpers import get, soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def get(client, path, slug=None):
-    return client.get(path, HTTP_HOST=f"{slug}.localhost" if slug else "localhost")
 
 
 def test_portal_lists_every_site_grouped_by_region(client, portal, bergen, ous):
@@ -58,7 +50,7 @@ def test_each_site_has_its_own_name_and_theme(client, portal, bergen, ous):
 
 
 def test_a_host_without_a_site_gets_the_portal(client, portal, bergen):
-    response = client.get("/", HTTP_HOST="nope.localhost")
+    response = get(client, "/", "nope")
     assert response.status_code == 200
     assert soup(response).h1.get_text(strip=True) == "Spesialisthelsetjenesten"
 

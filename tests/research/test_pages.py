@@ -1,7 +1,6 @@
 """Research group pages and listings: content, filters, validation, query budgets."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.blocks import StreamBlockValidationError
@@ -18,17 +17,13 @@ from research.factories import (
     research_index,
 )
 from research.models import ResearchGroupPage
+from tests.helpers import get_ok, soup
 from tests.research.localize import translate_with_localize
 from tests.test_locales import translate
 from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
 HOST = "helse-bergen.localhost"
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def group_with(home, n, prefix="g"):
@@ -105,7 +100,7 @@ def test_group_page_shows_people_projects_publications_and_trials_with_status(cl
     make_group(home, title="Gruppe B", slug="gruppe-b", members=[shared])
     assert shared.memberships.count() == 2
 
-    page = soup(client.get(f"/forskning/{group.slug}/", HTTP_HOST=HOST))
+    page = soup(get_ok(client, f"/forskning/{group.slug}/", "helse-bergen"))
     assert page.h1.get_text() == "Gruppe A"
     assert "Kari Nordmann" in page.find(class_="people").text
     doi = page.find("a", href="https://doi.org/10.1056/NEJMoa2034577")
@@ -156,7 +151,7 @@ def test_listing_filters_by_area_and_ignores_unknown_values(client, bergen):
     make_group(home, title="Kreftgruppe", areas=[cancer])
 
     def titles(query):
-        page = soup(client.get(f"/forskning/{query}", HTTP_HOST=HOST))
+        page = soup(get_ok(client, f"/forskning/{query}", "helse-bergen"))
         return {h.get_text(strip=True) for h in page.select(".research-group h3")}
 
     assert titles("") == {"Hjertegruppe", "Kreftgruppe"}
@@ -170,7 +165,7 @@ def test_portal_lists_every_group_by_region(client, bergen, ous):
     research_index(portal)
     make_group(bergen[2], title="Bergensgruppe")
     make_group(ous[2], title="Oslogruppe")
-    page = soup(client.get("/forskning/", HTTP_HOST="localhost"))
+    page = soup(get_ok(client, "/forskning/"))
     sections = {
         section.h2.get_text(strip=True): {h.get_text(strip=True) for h in section.select("h3")}
         for section in page.select("main section")
