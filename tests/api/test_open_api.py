@@ -4,9 +4,15 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
+from core.models import HealthTrust
+from home.factories import DepartmentIndexPageFactory, DepartmentPageFactory, make_hospital
 from tests.helpers import get
+from treatments.factories import TreatmentFactory, offer
+from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/open/v1/"
@@ -263,14 +269,6 @@ def test_a_change_shows_on_the_next_request_with_a_new_etag(client, open_data):
 def test_collection_query_budget_does_not_depend_on_page_size_or_hospitals(
     client, open_data, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from core.models import HealthTrust
-    from home.factories import DepartmentIndexPageFactory, DepartmentPageFactory, make_hospital
-    from treatments.factories import TreatmentFactory, offer
-    from trials.factories import publish_trial
-
     budgets = {}
     for path in ("treatments?limit=3", "trials?limit=1", "hospitals?limit=1"):
         get(client, BASE + path)  # warm Wagtail's cached site root paths
