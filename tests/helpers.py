@@ -1,6 +1,8 @@
-"""Helpers every test module shares: requests to a site by its slug, parsed HTML, query counts."""
+"""Helpers every test module shares: requests to a site by its slug, parsed HTML, query counts,
+publishing and translating."""
 
 from bs4 import BeautifulSoup
+from wagtail.models import Locale
 
 
 def get(client, path, slug=None, **extra):
@@ -44,3 +46,14 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def translate(obj, code, **fields):
+    """A published translation of a page or snippet into the locale `code`, with `fields` set."""
+    translated = obj.copy_for_translation(Locale.objects.get(language_code=code))
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save()  # a snippet's copy is not saved yet
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated

@@ -5,18 +5,9 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
 from home.factories import ContentPageFactory
-from tests.helpers import get, soup
+from tests.helpers import get, soup, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code, **fields):
-    translated = page.copy_for_translation(Locale.objects.get(language_code=code))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
 
 
 @pytest.fixture

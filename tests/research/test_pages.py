@@ -17,9 +17,8 @@ from research.factories import (
     research_index,
 )
 from research.models import ResearchGroupPage
-from tests.helpers import count_queries, get, get_ok, soup
+from tests.helpers import count_queries, get, get_ok, soup, translate
 from tests.research.localize import translate_with_localize
-from tests.test_locales import translate
 from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db

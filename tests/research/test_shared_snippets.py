@@ -6,9 +6,7 @@ from core.factories import set_menu
 from core.localization import localized_snippets
 from home.factories import ContentPageFactory
 from research.factories import ResearchAreaFactory, translate_snippet
-from tests.helpers import get, soup
-from tests.test_locales import translate
-from tests.treatments.test_translation_and_budget import english
+from tests.helpers import get, soup, translate
 from treatments.factories import TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +21,10 @@ def category_on_english_page(client):
 def test_treatment_category_is_english_when_translated_else_flagged(client, bergen):
     treatment = TreatmentFactory(title="Gastroskopi")
     page = offer(bergen[2], treatment)
-    english(bergen[2])
-    english(page.get_parent())
-    english(treatment, title="Gastroscopy")
-    english(page, title="Gastroscopy")
+    translate(bergen[2], "en")
+    translate(page.get_parent(), "en")
+    translate(treatment, "en", title="Gastroscopy")
+    translate(page, "en", title="Gastroscopy")
 
     fallback = category_on_english_page(client)
     assert fallback.find("span", lang="nb").get_text() == treatment.category.name

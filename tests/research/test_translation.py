@@ -16,9 +16,8 @@ from research.factories import (
     translate_snippet,
 )
 from research.models import ResearchGroupPage
-from tests.helpers import get, soup
+from tests.helpers import get, soup, translate
 from tests.research.localize import translate_with_localize
-from tests.test_locales import translate
 from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db

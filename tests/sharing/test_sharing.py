@@ -19,7 +19,7 @@ from home.groups import NATIONAL_EDITORS, sync_site_groups
 from sharing.groups import HEALTH_PERSONNEL
 from sharing.models import Share
 from sharing.views import RATE_LIMIT
-from tests.helpers import get, soup
+from tests.helpers import get, soup, translate
 from tests.sharing.conftest import HOST
 
 pytestmark = pytest.mark.django_db
@@ -30,16 +30,6 @@ NOW = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
 def path_of(share):
     return f"/i/{share.token}/"
-
-
-def translate(page, code, **fields):
-    translated = page.copy_for_translation(Locale.objects.get(language_code=code))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
 
 
 def assert_private_headers(response):

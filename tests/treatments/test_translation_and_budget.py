@@ -1,36 +1,26 @@
 import pytest
-from wagtail.models import Locale
 
 from core.models import HealthTrust
 from home.factories import make_hospital
-from tests.helpers import count_queries, get, soup
+from tests.helpers import count_queries, get, soup, translate
 from treatments.factories import DiagnosisFactory, TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
 
 
-def english(obj, **fields):
-    translated = obj.copy_for_translation(Locale.objects.get(language_code="en"))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
 def test_english_local_page_shows_the_english_national_text(client, bergen):
     treatment = TreatmentFactory(title="Gastroskopi", before="<p>Faste i seks timer.</p>")
     page = offer(bergen[2], treatment, local_before="<p>Møt i inngang B.</p>")
-    english(bergen[2])
-    english(page.get_parent())
-    english_treatment = english(
+    translate(bergen[2], "en")
+    translate(page.get_parent(), "en")
+    english_treatment = translate(
         treatment,
+        "en",
         title="Gastroscopy",
         summary="Camera examination.",
         before="<p>Fast for six hours.</p>",
     )
-    english(page, title="Gastroscopy", local_before="<p>Meet at entrance B.</p>")
+    translate(page, "en", title="Gastroscopy", local_before="<p>Meet at entrance B.</p>")
 
     html = soup(get(client, "/en/behandlinger/gastroskopi/", "helse-bergen"))
     assert html.html["lang"] == "en"
