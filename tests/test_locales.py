@@ -1,26 +1,13 @@
 """Locales: nb at /, nn, en and se prefixed; no fallback to an untranslated page."""
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
 from home.factories import ContentPageFactory
+from tests.helpers import get, soup, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code, **fields):
-    translated = page.copy_for_translation(Locale.objects.get(language_code=code))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
-def get(client, path):
-    return client.get(path, HTTP_HOST="helse-bergen.localhost")
 
 
 @pytest.fixture
@@ -43,9 +30,9 @@ def test_translated_page_is_served_under_its_prefix_with_its_lang(
     _trust, _site, home = bergen
     translate(home, code)
     translate(about, code, title=title, slug=slug)
-    response = get(client, f"/{code}/{slug}/")
+    response = get(client, f"/{code}/{slug}/", "helse-bergen")
     assert response.status_code == 200
-    page = BeautifulSoup(response.content, "html.parser")
+    page = soup(response)
     assert page.html["lang"] == code
     assert page.h1.get_text(strip=True) == title
 
@@ -53,27 +40,25 @@ def test_translated_page_is_served_under_its_prefix_with_its_lang(
 def test_untranslated_page_is_a_404_not_a_fallback(client, bergen, about):
     _trust, _site, home = bergen
     translate(home, "en")
-    assert get(client, "/om-oss/").status_code == 200
-    response = get(client, "/en/om-oss/")
+    assert get(client, "/om-oss/", "helse-bergen").status_code == 200
+    response = get(client, "/en/om-oss/", "helse-bergen")
     assert response.status_code == 404
-    assert BeautifulSoup(response.content, "html.parser").html["lang"] == "en"
+    assert soup(response).html["lang"] == "en"
     # A site whose home page has no nynorsk version has no nynorsk front page either.
-    assert get(client, "/nn/").status_code == 404
+    assert get(client, "/nn/", "helse-bergen").status_code == 404
 
 
 def test_language_switcher_lists_only_existing_live_translations(client, bergen, about):
     _trust, _site, home = bergen
     translate(home, "en")
     about_en = translate(about, "en", title="About us", slug="about-us")
-    switcher = BeautifulSoup(get(client, "/om-oss/").content, "html.parser").find(
-        "nav", class_="language-switcher"
-    )
+    switcher = soup(get(client, "/om-oss/", "helse-bergen")).find("nav", class_="language-switcher")
     links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
     assert links == {"en": "/en/about-us/"}
     assert switcher.find(attrs={"aria-current": "true"})["lang"] == "nb"
 
     about_en.unpublish()
-    page = BeautifulSoup(get(client, "/om-oss/").content, "html.parser")
+    page = soup(get(client, "/om-oss/", "helse-bergen"))
     assert page.find("nav", class_="language-switcher") is None
 
 

@@ -1,7 +1,6 @@
 """Per-site editor groups: an editor of site A cannot touch site B (2000+ editors)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -11,6 +10,7 @@ from wagtail.models import Collection, GroupPagePermission, Locale, Page
 from core.factories import UserFactory
 from home.factories import ContentPageFactory
 from home.groups import NATIONAL_EDITORS, sync_site_groups
+from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -134,19 +134,19 @@ def test_page_explorer_shows_only_the_editors_own_site(client, sites):
     client.force_login(member("helse-bergen redaktør"))
     response = client.get(reverse("wagtailadmin_explore_root"), follow=True)
     assert response.status_code == 200
-    rows = BeautifulSoup(response.content, "html.parser").select("table.listing tbody tr")
+    rows = soup(response).select("table.listing tbody tr")
     # The Bokmål home and its English translation; nothing of the other sites.
     assert len(rows) == 2
     assert all(row.get_text(" ", strip=True).startswith("Helse Bergen HF") for row in rows)
     # Even by URL, another site's subtree lists none of its pages.
     response = client.get(reverse("wagtailadmin_explore", args=[sites["ous_home"].pk]))
     assert response.status_code == 200
-    rows = BeautifulSoup(response.content, "html.parser").select("table.listing tbody tr")
+    rows = soup(response).select("table.listing tbody tr")
     assert "Besøkstider OUS" not in " ".join(row.get_text() for row in rows)
     # ...whereas a superuser sees it in the same view.
     client.force_login(UserFactory(is_superuser=True))
     response = client.get(reverse("wagtailadmin_explore", args=[sites["ous_home"].pk]))
-    rows = BeautifulSoup(response.content, "html.parser").select("table.listing tbody tr")
+    rows = soup(response).select("table.listing tbody tr")
     assert "Besøkstider OUS" in " ".join(row.get_text() for row in rows)
 
 

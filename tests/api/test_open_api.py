@@ -4,14 +4,18 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
+
+from core.models import HealthTrust
+from home.factories import DepartmentIndexPageFactory, DepartmentPageFactory, make_hospital
+from tests.helpers import get
+from treatments.factories import TreatmentFactory, offer
+from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/open/v1/"
-
-
-def get(client, path, **headers):
-    return client.get(BASE + path, **headers)
 
 
 def results(response):
@@ -20,7 +24,7 @@ def results(response):
 
 
 def test_index_links_every_collection_and_states_the_licence(client):
-    data = get(client, "").json()
+    data = get(client, BASE).json()
     assert set(data["collections"]) == {
         "hospitals",
         "treatments",
@@ -31,8 +35,8 @@ def test_index_links_every_collection_and_states_the_licence(client):
         "fhir_research_studies",
     }
     for url in data["collections"].values():
-        assert url.startswith("http://testserver/api/")
-        assert client.get(url.replace("http://testserver", "")).status_code == 200
+        assert url.startswith("http://localhost/api/")
+        assert get(client, url.replace("http://localhost", "")).status_code == 200
     assert data["licence"] == {
         "name": "Norsk lisens for offentlige data (NLOD) 2.0",
         "url": "https://data.norge.no/nlod/no/2.0",
@@ -41,7 +45,7 @@ def test_index_links_every_collection_and_states_the_licence(client):
 
 
 def test_openapi_document_validates_and_docs_are_served(client):
-    response = get(client, "openapi.json")
+    response = get(client, BASE + "openapi.json")
     document = response.json()
     validate(document)
     assert document["openapi"].startswith("3.")
@@ -68,11 +72,11 @@ def test_openapi_document_validates_and_docs_are_served(client):
         "limit",
         "offset",
     } <= parameters
-    assert get(client, "docs").status_code == 200
+    assert get(client, BASE + "docs").status_code == 200
 
 
 def test_catalog_is_dcat_json_ld(client):
-    response = get(client, "catalog")
+    response = get(client, BASE + "catalog")
     assert response["Content-Type"].startswith("application/ld+json")
     data = response.json()
     assert data["@type"] == "dcat:Catalog"
@@ -85,7 +89,7 @@ def test_catalog_is_dcat_json_ld(client):
 
 
 def test_hospitals(client, open_data):
-    rows = results(get(client, "hospitals"))
+    rows = results(get(client, BASE + "hospitals"))
     assert [row["slug"] for row in rows] == ["helse-bergen", "oslo-universitetssykehus"]
     assert rows[0] == {
         "slug": "helse-bergen",
@@ -99,7 +103,7 @@ def test_hospitals(client, open_data):
 
 def test_treatment_detail_has_sections_governance_and_local_offers(client, open_data):
     stral = open_data["treatments"][0]
-    data = get(client, f"treatments/{stral.pk}").json()
+    data = get(client, f"{BASE}treatments/{stral.pk}").json()
     assert data["title"] == "Strålebehandling"
     before = next(s for s in data["sections"] if s["key"] == "before")
     assert before == {
@@ -139,7 +143,7 @@ def test_treatment_detail_has_sections_governance_and_local_offers(client, open_
     ],
 )
 def test_treatment_filters(client, open_data, query, expected):
-    assert {row["title"] for row in results(get(client, "treatments" + query))} == expected
+    assert {row["title"] for row in results(get(client, BASE + "treatments" + query))} == expected
 
 
 @pytest.mark.parametrize(
@@ -158,8 +162,8 @@ def test_treatment_filters(client, open_data, query, expected):
     ],
 )
 def test_trial_filters_and_the_csv_gives_the_same_rows(client, open_data, query, expected):
-    assert [row["title"] for row in results(get(client, "trials" + query))] == expected
-    response = get(client, "trials.csv" + query)
+    assert [row["title"] for row in results(get(client, BASE + "trials" + query))] == expected
+    response = get(client, BASE + "trials.csv" + query)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
     assert [row["title"] for row in rows] == expected
@@ -167,7 +171,7 @@ def test_trial_filters_and_the_csv_gives_the_same_rows(client, open_data, query,
 
 def test_trial_detail_has_every_field(client, open_data):
     trial = open_data["trials"][0]
-    data = get(client, f"trials/{trial.pk}").json()
+    data = get(client, f"{BASE}trials/{trial.pk}").json()
     assert data["status"] == "open"
     assert data["identifiers"] == {
         "nct": "NCT01234567",
@@ -196,13 +200,13 @@ def test_trial_detail_has_every_field(client, open_data):
 
 
 def test_paging_with_count_and_next_link(client, open_data):
-    data = get(client, "trials?limit=2").json()
+    data = get(client, BASE + "trials?limit=2").json()
     assert data["count"] == 3 and len(data["results"]) == 2
-    assert data["next"] == "http://testserver/api/open/v1/trials?limit=2&offset=2"
-    second = client.get(data["next"].replace("http://testserver", "")).json()
+    assert data["next"] == "http://localhost/api/open/v1/trials?limit=2&offset=2"
+    second = get(client, data["next"].replace("http://localhost", "")).json()
     assert len(second["results"]) == 1 and second["next"] is None
-    assert second["previous"] == "http://testserver/api/open/v1/trials?limit=2&offset=0"
-    assert len(results(get(client, "hospitals"))) == 2
+    assert second["previous"] == "http://localhost/api/open/v1/trials?limit=2&offset=0"
+    assert len(results(get(client, BASE + "hospitals"))) == 2
 
 
 @pytest.mark.parametrize(
@@ -225,7 +229,7 @@ def test_paging_with_count_and_next_link(client, open_data):
     ],
 )
 def test_errors_are_problem_details(client, open_data, path, status):
-    response = get(client, path)
+    response = get(client, BASE + path)
     assert response.status_code == status
     assert response["Content-Type"] == "application/problem+json; charset=utf-8"
     problem = response.json()
@@ -233,14 +237,14 @@ def test_errors_are_problem_details(client, open_data, path, status):
 
 
 def test_conditional_requests_caching_and_cors(client, open_data):
-    response = get(client, "trials")
+    response = get(client, BASE + "trials")
     assert response["Cache-Control"] == "public, max-age=60"
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Content-Type"] == "application/json; charset=utf-8"
     etag, last_modified = response["ETag"], response["Last-Modified"]
-    assert get(client, "trials", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert get(client, "trials", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
-    assert get(client, "trials", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    assert get(client, BASE + "trials", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert get(client, BASE + "trials", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    assert get(client, BASE + "trials", HTTP_IF_NONE_MATCH='"other"').status_code == 200
     preflight = client.options(
         BASE + "trials",
         HTTP_ORIGIN="https://helsenorge.no",
@@ -249,15 +253,15 @@ def test_conditional_requests_caching_and_cors(client, open_data):
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Origin"] == "*"
     for path in ("", "hospitals", "treatments", "trials.csv", "catalog"):
-        response = get(client, path)
+        response = get(client, BASE + path)
         assert response.has_header("ETag") and response.has_header("Last-Modified"), path
 
 
 def test_a_change_shows_on_the_next_request_with_a_new_etag(client, open_data):
-    first = get(client, "trials")
+    first = get(client, BASE + "trials")
     trial = open_data["trials"][2]
     trial.unpublish()
-    second = get(client, "trials", HTTP_IF_NONE_MATCH=first["ETag"])
+    second = get(client, BASE + "trials", HTTP_IF_NONE_MATCH=first["ETag"])
     assert second.status_code == 200
     assert "Stanset studie" not in [row["title"] for row in second.json()["results"]]
 
@@ -265,19 +269,11 @@ def test_a_change_shows_on_the_next_request_with_a_new_etag(client, open_data):
 def test_collection_query_budget_does_not_depend_on_page_size_or_hospitals(
     client, open_data, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from core.models import HealthTrust
-    from home.factories import DepartmentIndexPageFactory, DepartmentPageFactory, make_hospital
-    from treatments.factories import TreatmentFactory, offer
-    from trials.factories import publish_trial
-
     budgets = {}
     for path in ("treatments?limit=3", "trials?limit=1", "hospitals?limit=1"):
-        get(client, path)  # warm Wagtail's cached site root paths
+        get(client, BASE + path)  # warm Wagtail's cached site root paths
         with CaptureQueriesContext(connection) as context:
-            get(client, path)
+            get(client, BASE + path)
         budgets[path.split("?")[0]] = len(context)
     stral = open_data["treatments"][0]
     for trust in HealthTrust.objects.exclude(slug__in=["helse-bergen", "oslo-universitetssykehus"])[
@@ -292,7 +288,7 @@ def test_collection_query_budget_does_not_depend_on_page_size_or_hospitals(
         )
         offer(home, TreatmentFactory())
         publish_trial(home)
-    get(client, "treatments")  # new sites: let Wagtail rebuild its cached site root paths
+    get(client, BASE + "treatments")  # new sites: let Wagtail rebuild its cached site root paths
     for path in ("treatments?limit=100", "trials?limit=100", "hospitals?limit=100"):
         with django_assert_max_num_queries(budgets[path.split("?")[0]]):
-            assert get(client, path).status_code == 200
+            assert get(client, BASE + path).status_code == 200

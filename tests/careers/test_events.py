@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from icalendar import Calendar
 from wagtail import blocks
@@ -16,6 +15,7 @@ from careers.blocks import DatesBlock, WeeklyBlock
 from careers.factories import CoursePageFactory, EventPageFactory, single, weekly
 from careers.models import Audience, CoursePage
 from careers.occurrences import expand
+from tests.helpers import get, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,6 @@ OSLO = ZoneInfo("Europe/Oslo")
 def frozen_clock():
     with time_machine.travel(datetime(2026, 3, 2, 9, tzinfo=OSLO), tick=False):
         yield
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def get(client, path, slug=None, **params):
-    return client.get(path, params, HTTP_HOST=f"{slug}.localhost" if slug else "localhost")
 
 
 def stream(*items):
@@ -259,21 +251,23 @@ def test_national_calendar_merges_every_site_and_filters(client, calendar_pages)
     assert listed(response)[:2] == [("Diabeteskurs", "2026-03-03"), ("Karrieredag", "2026-03-04")]
     assert len(listed(response)) == 5
     assert soup(response).h1.get_text(strip=True) == "Nasjonal kalender for kurs og arrangementer"
-    patients = get(client, "/jobb/kalender/", kind="pasienter-og-parorende")
+    patients = get(client, "/jobb/kalender/", data={"kind": "pasienter-og-parorende"})
     assert {title for title, _day in listed(patients)} == {"Diabeteskurs"}
-    oslo = get(client, "/jobb/kalender/", hospital="oslo-universitetssykehus")
+    oslo = get(client, "/jobb/kalender/", data={"hospital": "oslo-universitetssykehus"})
     assert listed(oslo) == [("Karrieredag", "2026-03-04")]
-    calendar = parse_ics(get(client, "/jobb/kalender/ics/", region="helse-sor-ost"))
+    calendar = parse_ics(get(client, "/jobb/kalender/ics/", data={"region": "helse-sor-ost"}))
     assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == ["Karrieredag"]
     link = soup(response).find("link", rel="alternate", type="text/calendar")
     assert link["href"] == "/jobb/kalender/ics/"
 
 
 def test_calendar_ignores_malformed_filters(client, calendar_pages):
-    response = get(client, "/jobb/kalender/", kind="romvesen", page="x", hospital="nei")
+    response = get(
+        client, "/jobb/kalender/", data={"kind": "romvesen", "page": "x", "hospital": "nei"}
+    )
     assert len(listed(response)) == 5
     assert len(soup(response).select(".form-error")) == 2
-    assert get(client, "/jobb/kalender/ics/", kind="romvesen").status_code == 200
+    assert get(client, "/jobb/kalender/ics/", data={"kind": "romvesen"}).status_code == 200
 
 
 def event_json_ld(client, path):

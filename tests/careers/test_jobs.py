@@ -6,13 +6,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from careers.factories import JobPageFactory, ProfessionFactory
 from careers.models import JobPage
+from tests.helpers import get, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +21,6 @@ OSLO = ZoneInfo("Europe/Oslo")
 
 def at(*args):
     return time_machine.travel(datetime(*args, tzinfo=OSLO), tick=False)
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def get(client, path, slug=None):
-    return client.get(path, HTTP_HOST=f"{slug}.localhost" if slug else "localhost")
 
 
 def listed_titles(response):

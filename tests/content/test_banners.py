@@ -5,6 +5,7 @@ import zoneinfo
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -13,6 +14,7 @@ from core.blocks import AlertBannerBlock
 from core.factories import UserFactory
 from core.models import AlertSettings
 from home.factories import ContentPageFactory
+from home.groups import sync_site_groups
 from tests.helpers import get, soup
 
 pytestmark = pytest.mark.django_db
@@ -127,10 +129,6 @@ def test_an_end_before_the_start_is_a_form_error(client, portal, bergen):
 
 
 def test_only_the_sites_webmaster_and_the_portals_set_banners(client, portal, bergen, ous):
-    from django.contrib.auth.models import Group
-
-    from home.groups import sync_site_groups
-
     sync_site_groups()
     _t, bergen_site, _h = bergen
     _t, ous_site, _h = ous

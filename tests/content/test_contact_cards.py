@@ -1,7 +1,9 @@
 """One department, many contact cards: its data is read when a page is rendered."""
 
 import pytest
+from django.template import Context, Template
 
+from home.blocks import ContactCardBlock
 from home.factories import (
     ContentPageFactory,
     DepartmentIndexPageFactory,
@@ -64,10 +66,6 @@ def test_a_phone_change_on_the_department_shows_on_every_page_that_uses_it(
 
 
 def test_a_card_without_a_department_shows_its_own_fields_at_any_heading_level(bergen):
-    from django.template import Context, Template
-
-    from home.blocks import ContactCardBlock
-
     block = ContactCardBlock()
     value = block.to_python(
         {

@@ -5,9 +5,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from core.factories import UserFactory
 from home.factories import NewsIndexPageFactory, NewsPageFactory, make_hospital
 from home.models import NewsPage
 from tests.helpers import count_queries, get, soup
@@ -151,26 +154,22 @@ def test_national_feed_and_listing_stay_within_a_fixed_query_budget(
             news[0].tags.add("Forskning")
             news[0].save()
 
+    def counts():
+        return (
+            count_queries(django_assert_max_num_queries, 16, client, "/aktuelt/feed/rss/"),
+            count_queries(django_assert_max_num_queries, 22, client, "/aktuelt/"),
+        )
+
     add_sites(SLUGS[:3])
     get(client, "/aktuelt/feed/rss/")  # the first requests create settings and warm caches
     get(client, "/aktuelt/")
-    few = (count_queries(client, "/aktuelt/feed/rss/"), count_queries(client, "/aktuelt/"))
+    few = counts()
     add_sites(SLUGS[3:])
     get(client, "/aktuelt/feed/rss/")
-    with django_assert_max_num_queries(16):
-        get(client, "/aktuelt/feed/rss/")
-    with django_assert_max_num_queries(22):
-        get(client, "/aktuelt/")
-    many = (count_queries(client, "/aktuelt/feed/rss/"), count_queries(client, "/aktuelt/"))
-    assert many == few
+    assert counts() == few
 
 
 def test_the_admin_refuses_a_news_image_without_alt_text(client, portal, bergen, image):
-    from django.urls import reverse
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
-
-    from core.factories import UserFactory
-
     _t, _s, home = bergen
     index = NewsIndexPageFactory(parent=home)
     client.force_login(UserFactory(is_superuser=True, is_staff=True))

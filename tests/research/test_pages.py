@@ -1,7 +1,6 @@
 """Research group pages and listings: content, filters, validation, query budgets."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.blocks import StreamBlockValidationError
@@ -18,17 +17,11 @@ from research.factories import (
     research_index,
 )
 from research.models import ResearchGroupPage
+from tests.helpers import count_queries, get, get_ok, soup, translate
 from tests.research.localize import translate_with_localize
-from tests.test_locales import translate
 from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
-HOST = "helse-bergen.localhost"
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def group_with(home, n, prefix="g"):
@@ -105,7 +98,7 @@ def test_group_page_shows_people_projects_publications_and_trials_with_status(cl
     make_group(home, title="Gruppe B", slug="gruppe-b", members=[shared])
     assert shared.memberships.count() == 2
 
-    page = soup(client.get(f"/forskning/{group.slug}/", HTTP_HOST=HOST))
+    page = soup(get_ok(client, f"/forskning/{group.slug}/", "helse-bergen"))
     assert page.h1.get_text() == "Gruppe A"
     assert "Kari Nordmann" in page.find(class_="people").text
     doi = page.find("a", href="https://doi.org/10.1056/NEJMoa2034577")
@@ -156,7 +149,7 @@ def test_listing_filters_by_area_and_ignores_unknown_values(client, bergen):
     make_group(home, title="Kreftgruppe", areas=[cancer])
 
     def titles(query):
-        page = soup(client.get(f"/forskning/{query}", HTTP_HOST=HOST))
+        page = soup(get_ok(client, f"/forskning/{query}", "helse-bergen"))
         return {h.get_text(strip=True) for h in page.select(".research-group h3")}
 
     assert titles("") == {"Hjertegruppe", "Kreftgruppe"}
@@ -170,7 +163,7 @@ def test_portal_lists_every_group_by_region(client, bergen, ous):
     research_index(portal)
     make_group(bergen[2], title="Bergensgruppe")
     make_group(ous[2], title="Oslogruppe")
-    page = soup(client.get("/forskning/", HTTP_HOST="localhost"))
+    page = soup(get_ok(client, "/forskning/"))
     sections = {
         section.h2.get_text(strip=True): {h.get_text(strip=True) for h in section.select("h3")}
         for section in page.select("main section")
@@ -178,13 +171,6 @@ def test_portal_lists_every_group_by_region(client, bergen, ous):
     assert sections == {"Helse Vest": {"Bergensgruppe"}, "Helse Sør-Øst": {"Oslogruppe"}}
     link = page.find("a", string="Bergensgruppe")
     assert link["href"].startswith("http://helse-bergen.localhost:8000/forskning/")
-
-
-def count_queries(client, path, host, django_assert_max_num_queries, budget):
-    with django_assert_max_num_queries(budget) as captured:
-        response = client.get(path, HTTP_HOST=host)
-    assert response.status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
@@ -202,17 +188,24 @@ def test_group_page_and_listing_queries_do_not_grow(
         many = translate_with_localize(many, "en", {})
         prefix = "/en"
     listing = f"{prefix}/research/" if prefix else "/forskning/"
-    client.get(listing, HTTP_HOST=HOST)  # warm Wagtail's per-process site caches
+    get(client, listing, "helse-bergen")  # warm Wagtail's per-process site caches
     counts = [
-        count_queries(client, f"{listing}{g.slug}/", HOST, django_assert_max_num_queries, 24)
+        count_queries(
+            django_assert_max_num_queries, 24, client, f"{listing}{g.slug}/", "helse-bergen"
+        )
         for g in (few, many)
     ]
     assert counts[0] == counts[1]
     for extra in range(3):
         group_with(home, 3, f"extra{extra}")
-    listing_count = count_queries(client, listing, HOST, django_assert_max_num_queries, 18)
+    listing_count = count_queries(
+        django_assert_max_num_queries, 18, client, listing, "helse-bergen"
+    )
     group_with(home, 6, "more")
-    assert count_queries(client, listing, HOST, django_assert_max_num_queries, 18) == listing_count
+    assert (
+        count_queries(django_assert_max_num_queries, 18, client, listing, "helse-bergen")
+        == listing_count
+    )
 
 
 def test_portal_overview_queries_do_not_grow_with_sites_or_groups(
@@ -220,17 +213,14 @@ def test_portal_overview_queries_do_not_grow_with_sites_or_groups(
 ):
     research_index(make_portal())
     make_group(bergen[2], areas=[ResearchAreaFactory()])
-    client.get("/forskning/", HTTP_HOST="localhost")  # warm Wagtail's per-process site caches
-    small = count_queries(client, "/forskning/", "localhost", django_assert_max_num_queries, 20)
+    get(client, "/forskning/")  # warm Wagtail's per-process site caches
+    small = count_queries(django_assert_max_num_queries, 20, client, "/forskning/")
     for slug in ["stolav", "unn", "ahus"]:
         home = make_hospital(slug)[2]
         make_group(home, areas=[ResearchAreaFactory()])
         make_group(home, areas=[ResearchAreaFactory()])
-    client.get("/forskning/", HTTP_HOST="localhost")
-    assert (
-        count_queries(client, "/forskning/", "localhost", django_assert_max_num_queries, 20)
-        == small
-    )
+    get(client, "/forskning/")
+    assert count_queries(django_assert_max_num_queries, 20, client, "/forskning/") == small
 
 
 def edit_form_data(group, doi, cristin_id):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from core.factories import UserFactory
 from home.groups import sync_site_groups
 from research.factories import make_group, research_index
+from tests.helpers import translate
 from tests.research.localize import translate_with_localize
-from tests.test_locales import translate
 
 pytestmark = pytest.mark.django_db
 

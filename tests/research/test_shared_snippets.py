@@ -1,24 +1,19 @@
 """Shared snippets on translated pages: English name when there is one, else a clear fallback."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.factories import set_menu
 from core.localization import localized_snippets
 from home.factories import ContentPageFactory
 from research.factories import ResearchAreaFactory, translate_snippet
-from tests.test_locales import translate
-from tests.treatments.test_translation_and_budget import english
+from tests.helpers import get, soup, translate
 from treatments.factories import TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
 
 
 def category_on_english_page(client):
-    html = BeautifulSoup(
-        client.get("/en/behandlinger/gastroskopi/", HTTP_HOST="helse-bergen.localhost").content,
-        "html.parser",
-    )
+    html = soup(get(client, "/en/behandlinger/gastroskopi/", "helse-bergen"))
     facts = html.find("dl", class_="facts")
     return facts.find("dd")
 
@@ -26,10 +21,10 @@ def category_on_english_page(client):
 def test_treatment_category_is_english_when_translated_else_flagged(client, bergen):
     treatment = TreatmentFactory(title="Gastroskopi")
     page = offer(bergen[2], treatment)
-    english(bergen[2])
-    english(page.get_parent())
-    english(treatment, title="Gastroscopy")
-    english(page, title="Gastroscopy")
+    translate(bergen[2], "en")
+    translate(page.get_parent(), "en")
+    translate(treatment, "en", title="Gastroscopy")
+    translate(page, "en", title="Gastroscopy")
 
     fallback = category_on_english_page(client)
     assert fallback.find("span", lang="nb").get_text() == treatment.category.name
@@ -52,25 +47,16 @@ def test_localized_snippets_is_one_query_for_any_number(django_assert_num_querie
     assert {item.language_code for item in result[2:]} == {"nb"}
 
 
-def english_front_page(client):
-    response = client.get("/en/", HTTP_HOST="helse-bergen.localhost")
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def test_untranslated_menu_on_english_page_says_it_is_norwegian(client, bergen):
     _trust, site, home = bergen
     about = ContentPageFactory(parent=home, title="Om oss", slug="om-oss")
     menu = set_menu(site, [about])
     translate(home, "en")
-    page = BeautifulSoup(
-        client.get("/en/", HTTP_HOST="helse-bergen.localhost").content, "html.parser"
-    )
+    page = soup(get(client, "/en/", "helse-bergen"))
     nav = page.find("nav", class_="main-nav")
     assert nav.ul["lang"] == "nb"
     assert "(menu only in Norwegian)" in nav.get_text()
 
     translate_snippet(menu, "en", title="Main menu")
-    page = BeautifulSoup(
-        client.get("/en/", HTTP_HOST="helse-bergen.localhost").content, "html.parser"
-    )
+    page = soup(get(client, "/en/", "helse-bergen"))
     assert "only in Norwegian" not in page.find("nav", class_="main-nav").get_text()

@@ -2,7 +2,6 @@
 
 import polib
 import pytest
-from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -17,16 +16,11 @@ from research.factories import (
     translate_snippet,
 )
 from research.models import ResearchGroupPage
+from tests.helpers import get, soup, translate
 from tests.research.localize import translate_with_localize
-from tests.test_locales import translate
 from trials.factories import publish_trial
 
 pytestmark = pytest.mark.django_db
-HOST = "helse-bergen.localhost"
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def hreflangs(page):
@@ -71,7 +65,7 @@ def test_translation_round_trip_serves_english_page_with_lang_and_hreflang(clien
     )
     assert english.live and english.locale.language_code == "en"
 
-    response = client.get("/en/research/heart-rhythm/", HTTP_HOST=HOST)
+    response = get(client, "/en/research/heart-rhythm/", "helse-bergen")
     assert response.status_code == 200
     page = soup(response)
     assert page.html["lang"] == "en"
@@ -85,7 +79,7 @@ def test_translation_round_trip_serves_english_page_with_lang_and_hreflang(clien
     switcher = page.find("nav", class_="language-switcher")
     assert switcher.find("a", hreflang="nb")["href"] == "/forskning/hjerterytme/"
 
-    norwegian = soup(client.get("/forskning/hjerterytme/", HTTP_HOST=HOST))
+    norwegian = soup(get(client, "/forskning/hjerterytme/", "helse-bergen"))
     assert norwegian.html["lang"] == "nb"
     assert hreflangs(norwegian) == hreflangs(page)
     # The English page's rows (areas) are copied from the source, not offered for translation.
@@ -93,7 +87,7 @@ def test_translation_round_trip_serves_english_page_with_lang_and_hreflang(clien
 
 
 def test_english_request_for_untranslated_group_is_404_offering_norwegian(client, group):
-    response = client.get("/en/forskning/hjerterytme/", HTTP_HOST=HOST)
+    response = get(client, "/en/forskning/hjerterytme/", "helse-bergen")
     assert response.status_code == 404
     page = soup(response)
     assert page.html["lang"] == "en"
@@ -113,14 +107,14 @@ def test_english_page_shows_english_area_names_and_flags_fallbacks(client, group
         ResearchGroupPage.objects.get(pk=group.pk), "en", {"hjerterytme": "heart-rhythm"}
     )
 
-    page = soup(client.get("/en/research/heart-rhythm/", HTTP_HOST=HOST))
+    page = soup(get(client, "/en/research/heart-rhythm/", "helse-bergen"))
     areas = page.find("p", class_="research-areas")
     assert "Cancer research" in areas.text
     fallback = areas.find("span", lang="nb")
     assert fallback.get_text(strip=True) == "Hjerteforskning"
     assert "(only in Norwegian)" in areas.text
     # On the Norwegian page nothing is a fallback.
-    nb_page = soup(client.get("/forskning/hjerterytme/", HTTP_HOST=HOST))
+    nb_page = soup(get(client, "/forskning/hjerterytme/", "helse-bergen"))
     assert "only in Norwegian" not in nb_page.text
     assert "Kreftforskning" in nb_page.find("p", class_="research-areas").text
 
@@ -159,14 +153,14 @@ def test_machine_translation_prefills_a_draft_that_an_editor_publishes(client, g
     assert "[MT] Vi forsker på hjerterytme." in set(saved.values_list("data", flat=True))
     draft.refresh_from_db()
     assert not draft.live
-    assert client.get(f"/en/research/{draft.slug}/", HTTP_HOST=HOST).status_code == 404
+    assert get(client, f"/en/research/{draft.slug}/", "helse-bergen").status_code == 404
 
     # The editor publishes from the translation editor.
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(user=editor, publish=True)
     draft.refresh_from_db()
     assert draft.live
-    response = client.get(f"/en/research/{draft.slug}/", HTTP_HOST=HOST)
+    response = get(client, f"/en/research/{draft.slug}/", "helse-bergen")
     assert response.status_code == 200
     assert "[MT] Vi forsker på hjerterytme." in response.content.decode()
 
@@ -192,7 +186,7 @@ def test_nynorsk_and_sami_versions_use_the_same_machinery(client, group, code, s
     translate(home, code)
     translate_with_localize(research_index(home), code, {"forskning": slug})
     translate_with_localize(group, code, {"Hjerterytmegruppen": f"Gruppe ({code})"})
-    response = client.get(f"/{code}/{slug}/hjerterytme/", HTTP_HOST=HOST)
+    response = get(client, f"/{code}/{slug}/hjerterytme/", "helse-bergen")
     assert response.status_code == 200
     page = soup(response)
     assert page.html["lang"] == code
@@ -205,7 +199,7 @@ def test_hreflang_links_survive_templates_that_override_head_links(client, berge
     translate(home, "en")
     translate(trial.get_parent(), "en", slug="clinical-trials")
     translate(trial, "en", title="Trial", slug="trial")
-    page = soup(client.get("/en/clinical-trials/trial/", HTTP_HOST=HOST))
+    page = soup(get(client, "/en/clinical-trials/trial/", "helse-bergen"))
     assert page.find("link", rel="canonical") is not None  # the trial template's own block
     assert hreflangs(page) == {
         "nb": "http://helse-bergen.localhost:8000/kliniske-studier/studie/",
@@ -244,6 +238,6 @@ def test_po_download_and_upload_round_trip(client, group):
     assert response.status_code == 302
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=True)
-    page = soup(client.get("/en/research/heart-rhythm/", HTTP_HOST=HOST))
+    page = soup(get(client, "/en/research/heart-rhythm/", "helse-bergen"))
     assert page.h1.get_text(strip=True) == "Heart rhythm group"
     assert "We research heart rhythm." in page.text

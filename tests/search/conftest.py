@@ -6,7 +6,6 @@ from django.utils import timezone
 from careers.factories import CareersIndexPageFactory, JobPageFactory
 from home.factories import ContentPageFactory
 from research.factories import make_group
-from tests.helpers import publish
 from treatments.factories import TreatmentFactory, TreatmentIndexPageFactory, offer
 from trials.factories import publish_trial, trial_index
 
@@ -64,8 +63,3 @@ def content(portal, bergen, ous):
     )
     pages["treatments"] = {"knee": knee, "hip": hip, "mri": mri}
     return pages
-
-
-@pytest.fixture
-def published():
-    return publish

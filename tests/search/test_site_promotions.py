@@ -10,9 +10,8 @@ from wagtail.models import GroupSitePermission
 from core.factories import UserFactory
 from home.groups import NATIONAL_EDITORS, sync_site_groups
 from search.models import SitePromotion
-from tests.helpers import get, soup
+from tests.helpers import get, soup, translate
 from tests.search.test_search import search
-from tests.treatments.test_translation_and_budget import english
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +79,7 @@ def test_unpublished_and_untranslated_picks_are_not_shown(client, content, picks
 
 
 def test_a_pick_shows_in_the_language_of_its_page_only(client, content, picks, bergen):
-    english(bergen[2])
+    translate(bergen[2], "en")
     response = get(client, "/en/sok/", "helse-bergen", data={"q": "besøk"})
     box = soup(response).select_one(".promoted")
     assert [a.get_text(strip=True) for a in box.select("a")] == [
@@ -115,8 +114,8 @@ def test_validation(content, bergen, ous):
     good.full_clean()
     assert good.query_string == "besøk tid"
     # A page under a translation of the site's root belongs to the site too.
-    english(bergen[2])
-    english_page = english(content["bergen_visit"])
+    translate(bergen[2], "en")
+    english_page = translate(content["bergen_visit"], "en")
     SitePromotion(site=bergen_site, query_string="visit", page=english_page).full_clean()
 
 

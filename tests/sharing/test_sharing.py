@@ -6,7 +6,6 @@ import re
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from home.groups import NATIONAL_EDITORS, sync_site_groups
 from sharing.groups import HEALTH_PERSONNEL
 from sharing.models import Share
 from sharing.views import RATE_LIMIT
+from tests.helpers import get, soup, translate
 from tests.sharing.conftest import HOST
 
 pytestmark = pytest.mark.django_db
@@ -28,22 +28,8 @@ ACTION_TEMPLATE = "sharing/includes/share_action.html"
 NOW = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
 
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def path_of(share):
     return f"/i/{share.token}/"
-
-
-def translate(page, code, **fields):
-    translated = page.copy_for_translation(Locale.objects.get(language_code=code))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
 
 
 def assert_private_headers(response):
@@ -156,7 +142,7 @@ def test_the_action_is_for_staff_on_treatment_and_content_pages_only(
     client, staff_client, bergen, treatment_page
 ):
     assert (
-        soup(client.get("/behandlinger/gastroskopi/", HTTP_HOST=HOST)).find(class_="share-action")
+        soup(get(client, "/behandlinger/gastroskopi/", "helse-bergen")).find(class_="share-action")
         is None
     )
     # The hospital home page and the treatment listing are not shareable.
@@ -211,12 +197,12 @@ def test_unshareable_or_unknown_pages_are_404(staff_client, bergen):
 
 def test_anonymous_users_are_sent_to_login_and_others_refused(client, treatment_page):
     for path in [f"/del/ny/{treatment_page.pk}/", "/del/"]:
-        response = client.get(path, HTTP_HOST=HOST)
+        response = get(client, path, "helse-bergen")
         assert response.status_code == 302
         assert response["Location"].startswith(f"/admin/login/?next={path}")
     client.force_login(UserFactory())
-    assert client.get(f"/del/ny/{treatment_page.pk}/", HTTP_HOST=HOST).status_code == 403
-    assert client.get("/del/", HTTP_HOST=HOST).status_code == 403
+    assert get(client, f"/del/ny/{treatment_page.pk}/", "helse-bergen").status_code == 403
+    assert get(client, "/del/", "helse-bergen").status_code == 403
 
 
 def test_health_personnel_log_in_through_the_admin_login_and_come_back(treatment_page):

@@ -1,7 +1,6 @@
 """Local-only parts of a treatment page: contact cards reusing departments, and locations."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
 from home.factories import (
@@ -10,6 +9,7 @@ from home.factories import (
     LocationIndexPageFactory,
     LocationPageFactory,
 )
+from tests.helpers import get, soup
 from treatments.factories import TreatmentFactory, offer
 
 pytestmark = pytest.mark.django_db
@@ -32,24 +32,16 @@ def test_contact_card_points_at_a_department_and_follows_its_changes(client, ber
     page.locations.set([location])
     page.save()
 
-    html = client.get(
-        f"/behandlinger/{treatment.slug}/", HTTP_HOST="helse-bergen.localhost"
-    ).content
-    soup = BeautifulSoup(html, "html.parser")
-    assert "Kreftpoliklinikken" in soup.find("main").get_text()
-    assert "55 97 00 01" in soup.find("main").get_text()
-    where = soup.find("section", attrs={"aria-labelledby": "where"})
+    page = soup(get(client, f"/behandlinger/{treatment.slug}/", "helse-bergen"))
+    assert "Kreftpoliklinikken" in page.find("main").get_text()
+    assert "55 97 00 01" in page.find("main").get_text()
+    where = page.find("section", attrs={"aria-labelledby": "where"})
     assert where.a.get_text(strip=True) == "Haukeland"
 
     department.phone = "55 97 99 99"
     department.save_revision().publish()
     text = (
-        BeautifulSoup(
-            client.get(
-                f"/behandlinger/{treatment.slug}/", HTTP_HOST="helse-bergen.localhost"
-            ).content,
-            "html.parser",
-        )
+        soup(get(client, f"/behandlinger/{treatment.slug}/", "helse-bergen"))
         .find("main")
         .get_text()
     )

@@ -2,15 +2,10 @@
 
 import pytest
 
+from tests.helpers import get_ok, soup
 from treatments.factories import TreatmentFactory, offer, publish_revision, save_draft
 
 pytestmark = pytest.mark.django_db
-
-
-def page_html(client, slug, path):
-    response = client.get(path, HTTP_HOST=f"{slug}.localhost")
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_publishing_a_revision_changes_every_local_page_and_a_draft_shows_on_none(
@@ -20,21 +15,22 @@ def test_publishing_a_revision_changes_every_local_page_and_a_draft_shows_on_non
     bergen_page = offer(bergen[2], treatment, local_before="<p>Møt i Haukeland, inngang B.</p>")
     offer(ous[2], treatment, local_before="<p>Møt på Ullevål, bygg 3.</p>")
 
-    html = page_html(client, "helse-bergen", "/behandlinger/gastroskopi/")
+    html = get_ok(client, "/behandlinger/gastroskopi/", "helse-bergen").text
     assert "Faste i seks timer." in html and "Møt i Haukeland, inngang B." in html
-    assert "Faste i seks timer." in page_html(
-        client, "oslo-universitetssykehus", "/behandlinger/gastroskopi/"
+    assert (
+        "Faste i seks timer."
+        in get_ok(client, "/behandlinger/gastroskopi/", "oslo-universitetssykehus").text
     )
 
     save_draft(treatment, before="<p>UTKAST: faste i åtte timer.</p>")
     for slug in ("helse-bergen", "oslo-universitetssykehus"):
-        html = page_html(client, slug, "/behandlinger/gastroskopi/")
+        html = get_ok(client, "/behandlinger/gastroskopi/", slug).text
         assert "UTKAST" not in html
         assert "Faste i seks timer." in html
 
     publish_revision(treatment, before="<p>Faste i åtte timer.</p>")
-    bergen_html = page_html(client, "helse-bergen", "/behandlinger/gastroskopi/")
-    ous_html = page_html(client, "oslo-universitetssykehus", "/behandlinger/gastroskopi/")
+    bergen_html = get_ok(client, "/behandlinger/gastroskopi/", "helse-bergen").text
+    ous_html = get_ok(client, "/behandlinger/gastroskopi/", "oslo-universitetssykehus").text
     for html in (bergen_html, ous_html):
         assert "Faste i åtte timer." in html
         assert "Faste i seks timer." not in html
@@ -46,15 +42,11 @@ def test_publishing_a_revision_changes_every_local_page_and_a_draft_shows_on_non
 
 
 def test_local_text_is_shown_directly_under_the_national_text_of_its_stage(client, bergen):
-    from bs4 import BeautifulSoup
-
     treatment = TreatmentFactory(
         title="Koloskopi", during="<p>Nasjonal: undersøkelsen tar 30 min.</p>"
     )
     offer(bergen[2], treatment, local_during="<p>Lokalt: parker i P-hus 2.</p>")
-    page = BeautifulSoup(
-        page_html(client, "helse-bergen", "/behandlinger/koloskopi/"), "html.parser"
-    )
+    page = soup(get_ok(client, "/behandlinger/koloskopi/", "helse-bergen"))
     stage = page.find("section", attrs={"aria-labelledby": "stage-during"})
     assert stage.h2.get_text(strip=True) == "Under"
     national, local = stage.find(class_="national-text"), stage.find(class_="local-text")

@@ -3,11 +3,11 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.models import HealthTrust
+from tests.helpers import get, soup
 from treatments.factories import CategoryFactory, DiagnosisFactory, TreatmentFactory
 from trials.factories import publish_trial, trial_index
 from trials.models import TrialPage
@@ -16,12 +16,12 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def get(client, query="", slug="helse-bergen"):
-    return client.get(f"/kliniske-studier/{query}", HTTP_HOST=f"{slug}.localhost")
+def listing(client, query="", slug="helse-bergen"):
+    return get(client, f"/kliniske-studier/{query}", slug)
 
 
 def titles(response):
-    page = BeautifulSoup(response.content, "html.parser")
+    page = soup(response)
     return [a.get_text(strip=True) for a in page.select(".trial-card h2 a")]
 
 
@@ -64,13 +64,13 @@ def trials(bergen, ous):
 
 
 def test_all_live_trials_in_the_country_open_first_then_newest(client, trials):
-    assert titles(get(client)) == [
+    assert titles(listing(client)) == [
         "OUS kreft åpen nyeste",
         "Bergen kreft åpen",
         "Bergen hjerte planlagt",
         "OUS hjerte lukket",
     ]
-    assert titles(get(client, slug="oslo-universitetssykehus")) == titles(get(client))
+    assert titles(listing(client, slug="oslo-universitetssykehus")) == titles(listing(client))
 
 
 @pytest.mark.parametrize(
@@ -90,11 +90,11 @@ def test_all_live_trials_in_the_country_open_first_then_newest(client, trials):
     ],
 )
 def test_filters(client, trials, query, expected):
-    assert set(titles(get(client, query))) == expected
+    assert set(titles(listing(client, query))) == expected
 
 
 def test_counts_per_filter_value_respect_the_other_filters(client, trials):
-    page = BeautifulSoup(get(client, "?category=kreft").content, "html.parser")
+    page = soup(listing(client, "?category=kreft"))
     options = {o["value"]: o.get_text(strip=True) for o in page.select("#id_status option")}
     assert options["open"].endswith("(2)")
     assert options["closed"].endswith("(0)")
@@ -119,9 +119,9 @@ def test_counts_per_filter_value_respect_the_other_filters(client, trials):
     ],
 )
 def test_bad_input_is_a_form_error_never_a_500(client, trials, query):
-    response = get(client, query)
+    response = listing(client, query)
     assert response.status_code == 200
-    page = BeautifulSoup(response.content, "html.parser")
+    page = soup(response)
     if "page=" not in query:
         assert page.find(class_="form-error") is not None
     # Invalid filters are ignored rather than emptying the list.
@@ -131,7 +131,7 @@ def test_bad_input_is_a_form_error_never_a_500(client, trials, query):
 def test_pages_of_twenty(client, bergen):
     for number in range(25):
         publish_trial(bergen[2], title=f"Studie {number:02d}")
-    first, second = titles(get(client)), titles(get(client, "?page=2"))
+    first, second = titles(listing(client)), titles(listing(client, "?page=2"))
     assert len(first) == 20 and len(second) == 5
     assert not set(first) & set(second)
 
@@ -142,15 +142,15 @@ def test_listing_query_count_is_the_same_for_25_and_250_trials(
     index = trial_index(bergen[2])
     for number in range(25):
         publish_trial(bergen[2], title=f"Studie {number}")
-    get(client)
+    listing(client)
     with CaptureQueriesContext(connection) as context:
-        get(client, "?status=open&category=kreft&q=studie")
+        listing(client, "?status=open&category=kreft&q=studie")
     small = len(context)
     for number in range(25, 250):
         publish_trial(bergen[2], title=f"Studie {number}")
     assert TrialPage.objects.child_of(index).count() == 250
     with django_assert_max_num_queries(small):
-        response = get(client, "?status=open&category=kreft&q=studie")
+        response = listing(client, "?status=open&category=kreft&q=studie")
     assert response.status_code == 200
     with django_assert_max_num_queries(small):
-        assert len(titles(get(client, "?page=7"))) == 20
+        assert len(titles(listing(client, "?page=7"))) == 20

@@ -3,25 +3,21 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from core.factories import UserFactory
 from core.models import HealthTrust
 from home.groups import sync_site_groups
+from tests.helpers import get, soup
 from treatments.factories import DiagnosisFactory, TreatmentFactory, offer
 from trials.factories import publish_trial, trial_index
 
 pytestmark = pytest.mark.django_db
 
 
-def get(client, path, slug):
-    return client.get(path, HTTP_HOST=f"{slug}.localhost")
-
-
 def listed(response):
-    page = BeautifulSoup(response.content, "html.parser")
+    page = soup(response)
     return {a.get_text(strip=True): a["href"] for a in page.select(".trial-card h2 a")}
 
 
@@ -46,7 +42,7 @@ def test_a_trial_of_site_a_is_shown_on_site_b_and_on_bs_treatment_page(client, b
         client, "/kliniske-studier/kortere-stralebehandling/", "oslo-universitetssykehus"
     )
     assert response.status_code == 200
-    page = BeautifulSoup(response.content, "html.parser")
+    page = soup(response)
     assert (
         page.find(class_="site-header__name").get_text(strip=True) == "Oslo universitetssykehus HF"
     )
@@ -56,18 +52,15 @@ def test_a_trial_of_site_a_is_shown_on_site_b_and_on_bs_treatment_page(client, b
     facts = page.find("dl", class_="facts").get_text(" ", strip=True)
     assert "Helse Bergen HF" in facts and "Universitetssykehuset Nord-Norge HF" in facts
 
-    treatment_page = BeautifulSoup(
-        get(client, "/behandlinger/" + treatment.slug + "/", "oslo-universitetssykehus").content,
-        "html.parser",
+    treatment_page = soup(
+        get(client, "/behandlinger/" + treatment.slug + "/", "oslo-universitetssykehus")
     )
     related = treatment_page.find("section", class_="related-trials")
     assert related.a.get_text(strip=True) == "Kortere strålebehandling"
     assert related.a["href"] == "/kliniske-studier/kortere-stralebehandling/"
 
     # The responsible site serves its own page, canonical to itself.
-    own = BeautifulSoup(
-        get(client, trial.url_path[len("/helse-bergen") :], "helse-bergen").content, "html.parser"
-    )
+    own = soup(get(client, trial.url_path[len("/helse-bergen") :], "helse-bergen"))
     assert own.find("link", rel="canonical")["href"].endswith(
         "/kliniske-studier/kortere-stralebehandling/"
     )
@@ -109,9 +102,7 @@ def test_trials_linked_by_diagnosis_show_only_while_open(client, bergen):
         status_override="suspended",
         links={"diagnoses": [diagnosis]},
     )
-    page = BeautifulSoup(
-        get(client, f"/behandlinger/{treatment.slug}/", "helse-bergen").content, "html.parser"
-    )
+    page = soup(get(client, f"/behandlinger/{treatment.slug}/", "helse-bergen"))
     titles = [a.get_text(strip=True) for a in page.select("section.related-trials a")]
     assert titles == ["Åpen studie"]
 

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tests.helpers import get
 from trials.factories import publish_trial
 from trials.models import TrialPage
 from trials.status import Status, status_on
@@ -47,8 +48,8 @@ def test_listing_and_detail_show_todays_status_with_a_frozen_clock(client, berge
     ]
     for moment, status in expected:
         with time_machine.travel(moment, tick=False):
-            listing = client.get("/kliniske-studier/", HTTP_HOST="helse-bergen.localhost")
-            detail = client.get("/kliniske-studier/ny-studie/", HTTP_HOST="helse-bergen.localhost")
+            listing = get(client, "/kliniske-studier/", "helse-bergen")
+            detail = get(client, "/kliniske-studier/ny-studie/", "helse-bergen")
             assert f'class="status status--{status}"' in listing.content.decode(), moment
             assert f'class="status status--{status}"' in detail.content.decode(), moment
             annotated = TrialPage.objects.with_status().get().recruitment_status
