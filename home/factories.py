@@ -112,3 +112,11 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = "home.NewsPage"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def tags(obj, create, extracted, **kwargs):
+        """`tags=["Forskning", ...]`, stored without saving the page again."""
+        if create and extracted:
+            obj.tags.add(*extracted)
+            obj.tagged_items.commit()
