@@ -1,7 +1,6 @@
 """The demo shows the site content on at least ten hospitals."""
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count
 
 from core.models import HealthTrust
@@ -11,8 +10,7 @@ from tests.helpers import get, soup
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_locations_departments_news_and_patient_pages(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_has_locations_departments_news_and_patient_pages(demo, client):
     complete = []
     for trust in HealthTrust.objects.select_related("site__root_page"):
         root = trust.site.root_page

@@ -6,27 +6,10 @@ has no Norwegian stemmer and ranks differently, and production runs PostgreSQL.
 """
 
 import pytest
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 
-from home.demo import load_demo
+from tests.demo.quality import CASES
 from tests.helpers import get, soup
-from tests.search.quality import CASES
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module and rolled back afterwards."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_demo(stdout=lambda line: None)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
 
 
 def ranked(client, slug, query, **params):

@@ -10,6 +10,7 @@ from core.sites import SiteDirectory
 from home.models import HospitalHomePage, PortalHomePage
 from research.models import Person, ResearchArea, ResearchGroupPage
 from research.views import groups_without_english
+from tests.demo.conftest import ADMIN_PASSWORD
 from treatments.models import Treatment, TreatmentPage
 from trials.models import TrialPage
 
@@ -33,12 +34,9 @@ def snapshot():
     }
 
 
-def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatch, capsys):
-    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "demo-passord-123")
-    call_command("load_demo")
-    out = capsys.readouterr().out
-    assert "[45/45]" in out
-    assert "Demo data ready" in out
+def test_load_demo_builds_every_site(demo):
+    assert "[45/45]" in demo
+    assert "Demo data ready" in demo
 
     portal_site = Site.objects.get(is_default_site=True)
     assert (portal_site.hostname, portal_site.port) == ("localhost", 8000)
@@ -48,7 +46,7 @@ def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatc
         assert trust.site.hostname == f"{trust.slug}.localhost"
         assert trust.site.root_page.title == trust.name
         assert SiteSettings.for_site(trust.site).main_navigation is not None
-    assert get_user_model().objects.get(username="admin").check_password("demo-passord-123")
+    assert get_user_model().objects.get(username="admin").check_password(ADMIN_PASSWORD)
     assert Group.objects.filter(name="helse-bergen redaktør").exists()
     # Sample content says so.
     assert (
@@ -91,14 +89,15 @@ def test_load_demo_builds_every_site_and_a_second_run_changes_nothing(monkeypatc
     assert HospitalHomePage.objects.live().filter(locale__language_code="nn").exists()
     assert TreatmentPage.objects.live().filter(locale__language_code="se").exists()
 
+
+def test_a_second_run_changes_nothing(demo, capsys):
     before = snapshot()
     call_command("load_demo")
     assert "nothing new" in capsys.readouterr().out
     assert snapshot() == before
 
 
-def test_demo_sites_serve_their_own_name(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_sites_serve_their_own_name(demo, client):
     for slug, name in [
         ("helse-bergen", "Helse Bergen HF"),
         ("unn", "Universitetssykehuset Nord-Norge HF"),
