@@ -7,7 +7,6 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from careers.demo import load_careers_demo
 from careers.models import JobPage, Profession
 
 
@@ -57,6 +56,3 @@ def national_profession_permissions():
 def site_profession_permissions():
     # Professions are national; a site's editors only choose them for jobs and courses.
     return ["careers.view_profession"]
-
-
-hooks.register("fnsp_load_demo", load_careers_demo)

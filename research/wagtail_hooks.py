@@ -8,7 +8,6 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from research.demo import load_research_demo
 from research.models import Person, ResearchArea, ResearchGroupPage
 from research.views import UntranslatedGroupsReportView, groups_without_english
 
@@ -104,6 +103,3 @@ def register_report_menu_item():
         icon_name="site",
         order=810,
     )
-
-
-hooks.register("fnsp_load_demo", load_research_demo, order=30)

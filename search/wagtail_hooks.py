@@ -4,7 +4,6 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.demo import load_search_demo
 from search.models import Synonym
 from search.viewsets import SitePromotionViewSet
 
@@ -45,9 +44,6 @@ register_snippet(SynonymViewSet)
 @hooks.register("register_admin_viewset")
 def register_site_promotions():
     return SitePromotionViewSet("site_promotions")
-
-
-hooks.register("fnsp_load_demo", load_search_demo, order=40)
 
 
 @hooks.register("fnsp_slot_head")

@@ -9,7 +9,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from treatments.demo import load_treatments_demo
 from treatments.models import Category, Diagnosis, Treatment, TreatmentPage
 
 NATIONAL_MODELS = ["treatment", "category", "diagnosis"]
@@ -138,7 +137,3 @@ class NationalBaseGroup(ViewSetGroup):
 
 
 register_snippet(NationalBaseGroup)
-
-
-# Demo loaders run in dependency order: trials (20) link to treatments (10).
-hooks.register("fnsp_load_demo", load_treatments_demo, order=10)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "careers",
     "search",
     "sharing",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.demo import load_demo
+from demo.steps import load_demo
 
 
 class Command(BaseCommand):
