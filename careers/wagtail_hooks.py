@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from careers.models import JobPage, Profession
+from core.viewsets import SnippetViewSet
 
 
 class ProfessionViewSet(SnippetViewSet):
@@ -18,9 +18,7 @@ class ProfessionViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = ["name", "slug", "group"]
     list_filter = ["group"]
-    # A short list: the database's own matching, which also finds partial words on SQLite.
     search_fields = ["name", "description"]
-    search_backend_name = None
 
 
 register_snippet(ProfessionViewSet)

@@ -4,9 +4,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.models import NavigationMenu
+from core.viewsets import SnippetViewSet
 
 
 @hooks.register("before_serve_page")
@@ -29,8 +29,6 @@ class NavigationMenuViewSet(SnippetViewSet):
     list_display = ["title", "locale"]
     list_filter = ["locale"]
     search_fields = ["title"]
-    # The menu model is not in the search index; search its titles in the database.
-    search_backend_name = None
 
 
 register_snippet(NavigationMenuViewSet)

@@ -6,8 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.viewsets import SnippetViewSet
 from research.models import Person, ResearchArea, ResearchGroupPage
 from research.views import UntranslatedGroupsReportView, groups_without_english
 

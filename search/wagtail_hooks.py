@@ -2,8 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.viewsets import SnippetViewSet
 from search.models import Synonym
 from search.viewsets import SitePromotionViewSet
 

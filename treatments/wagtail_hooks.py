@@ -7,8 +7,8 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.viewsets import SnippetViewSet
 from treatments.models import Category, Diagnosis, Treatment, TreatmentPage
 
 NATIONAL_MODELS = ["treatment", "category", "diagnosis"]
