@@ -17,6 +17,7 @@ from core.models import BasePage, ImageWithAltText, SectionIndexPage
 from core.sites import SiteDirectory
 from home.blocks import BodyBlock
 from home.feeds import NewsAtomFeed, NewsRssFeed
+from home.forms import OwnHospitalPageForm
 
 NEWS_PER_PAGE = 10
 
@@ -99,6 +100,7 @@ class NewsPage(ImageWithAltText, BasePage):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
     show_last_updated = True
+    base_form_class = OwnHospitalPageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.models import BasePage, HealthTrust, Region, SiteRootPage
 from home.blocks import BodyBlock
+from home.forms import OwnHospitalPageForm
 
 
 class PortalHomePage(SiteRootPage):
@@ -82,6 +83,7 @@ class ContentPage(BasePage):
     show_last_updated = True
     # The feedback endpoint accepts answers only for page types that ask for them.
     collects_feedback = True
+    base_form_class = OwnHospitalPageForm
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = [
         "home.HospitalHomePage",

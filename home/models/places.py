@@ -18,6 +18,7 @@ from core.sites import on_sites, root_path
 from core.text import group_by_letter
 from core.validators import validate_phone
 from home.blocks import BodyBlock
+from home.forms import OwnHospitalPageForm
 
 MAP_ZOOM = 17
 
@@ -74,6 +75,7 @@ class LocationPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("more information"), blank=True)
 
     show_last_updated = True
+    base_form_class = OwnHospitalPageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
@@ -207,6 +209,7 @@ class DepartmentPage(BasePage):
     )
 
     show_last_updated = True
+    base_form_class = OwnHospitalPageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("intro"),

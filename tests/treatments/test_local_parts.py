@@ -1,7 +1,7 @@
-"""Local-only parts of a treatment page: contact cards reusing departments, and locations."""
+"""Local-only parts of a treatment page: contact cards reusing departments, and locations
+(that they are the page's own hospital's: test_own_hospital.py)."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from home.factories import (
     DepartmentIndexPageFactory,
@@ -52,12 +52,3 @@ def test_contact_card_points_at_a_department_and_follows_its_changes(client, ber
     assert offered["contact_cards"][0]["phone"] == "55 97 99 99"
     assert offered["contact_cards"][0]["department"]["name"] == "Kreftpoliklinikken"
     assert offered["locations"][0]["name"] == "Haukeland"
-
-
-def test_locations_must_belong_to_the_pages_hospital(bergen, ous):
-    other = LocationPageFactory(parent=LocationIndexPageFactory(parent=ous[2]), title="Ullevål")
-    page = offer(bergen[2], TreatmentFactory())
-    page.locations.set([other])
-    with pytest.raises(ValidationError) as error:
-        page.full_clean()
-    assert "locations" in error.value.message_dict

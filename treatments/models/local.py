@@ -16,8 +16,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.models import BasePage
-from core.sites import SiteDirectory, root_path, site_paths_of
+from core.sites import SiteDirectory
 from home.blocks import ContactCardBlock
+from treatments.forms import TreatmentPageForm
 from treatments.stages import STAGE_KEYS, STAGE_LABELS, stages_for
 
 from .treatment import Treatment
@@ -156,6 +157,7 @@ class TreatmentPage(BasePage):
     )
 
     show_last_updated = True
+    base_form_class = TreatmentPageForm
     content_panels = BasePage.content_panels + [
         FieldPanel("treatment"),
         MultiFieldPanel(
@@ -195,14 +197,11 @@ class TreatmentPage(BasePage):
             raise ValidationError(
                 {"treatment": _("Choose the national treatment in this page's language.")}
             )
-        own_roots = site_paths_of(self) if self.path else []
-        if self.path and any(root_path(loc) not in own_roots for loc in self.locations.all()):
-            raise ValidationError({"locations": _("Choose locations of this hospital only.")})
         unused = set(STAGE_KEYS) - set(stages_for(treatment.kind))
         errors = {
             f"local_{key}": _("This stage is not part of this treatment's patient journey.")
             for key in unused
-            if (getattr(self, f"local_{key}") or "").strip()
+            if strip_tags(getattr(self, f"local_{key}") or "").strip()
         }
         if errors:
             raise ValidationError(errors)
