@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
 from core.sites import SiteDirectory
@@ -158,6 +159,10 @@ class TreatmentPage(BasePage):
 
     show_last_updated = True
     base_form_class = TreatmentPageForm
+    # The national treatment is copied as it is into a translation of the page, never
+    # translated along with it: its translations are the national board's, and this page
+    # shows the one in its own language (see `live_translation`).
+    override_translatable_fields = [SynchronizedField("treatment")]
     content_panels = BasePage.content_panels + [
         FieldPanel("treatment"),
         MultiFieldPanel(

@@ -1,0 +1,49 @@
+"""Translating a hospital's treatment page with wagtail-localize never touches the national
+treatment it points at (issue 16, point 1): the national board owns those translations."""
+
+import pytest
+from django.test import TestCase
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
+
+from core.factories import UserFactory
+from tests.helpers import get, soup, translate
+from treatments.factories import TreatmentFactory, offer
+from treatments.models import Treatment, TreatmentPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_translating_a_local_page_keeps_the_national_english_text_published(client, bergen):
+    trust, site, home = bergen
+    english_home = translate(home, "en", title=trust.name)
+    treatment = TreatmentFactory(title="Gastroskopi", summary="Kikkertundersøkelse.")
+    english_treatment = translate(treatment, "en", title="Gastroscopy", summary="Endoscopy.")
+    page = offer(home, treatment, local_before="<p>Møt i inngang B.</p>")
+    page.save_revision().publish()
+    translate(page.get_parent(), "en", title="Treatments", slug="treatments")
+    english = Locale.objects.get(language_code="en")
+    user = UserFactory(is_superuser=True, is_staff=True)
+
+    # What the admin's "Translate" action does: the page and its related objects, as drafts.
+    TranslationCreator(user, [english]).create_translations(page)
+
+    english_treatment.refresh_from_db()
+    assert english_treatment.live
+    assert english_treatment.title == "Gastroscopy"
+    assert Treatment.objects.filter(locale=english).count() == 1
+    translated = TreatmentPage.objects.get(locale=english)
+    assert translated.treatment_id == treatment.pk
+
+    # Publishing the translation passes the page's checks and shows the English national text.
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=english
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(user=user, publish=True)
+    translated.refresh_from_db()
+    assert translated.live
+    assert english_home.get_url()  # the English tree is served
+    html = soup(get(client, translated.get_url(), "helse-bergen")).main.get_text()
+    assert "Endoscopy." in html
