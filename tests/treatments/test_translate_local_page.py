@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_translating_a_local_page_keeps_the_national_english_text_published(client, bergen):
-    trust, site, home = bergen
+    trust, _site, home = bergen
     english_home = translate(home, "en", title=trust.name)
     treatment = TreatmentFactory(title="Gastroskopi", summary="Kikkertundersøkelse.")
     english_treatment = translate(treatment, "en", title="Gastroscopy", summary="Endoscopy.")
