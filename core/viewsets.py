@@ -2,6 +2,8 @@
 
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 
+from core.editing import CreateSnippetView
+
 
 class SnippetViewSet(WagtailSnippetViewSet):
     """A snippet listing whose search box looks in `search_fields` in the database.
@@ -13,3 +15,5 @@ class SnippetViewSet(WagtailSnippetViewSet):
     """
 
     search_backend_name = None
+    # Autosave never creates a snippet (core/editing.py).
+    add_view_class = CreateSnippetView

@@ -3,8 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.editing import CreatePageView
 from fnsp_site.api import api
 from home.views import page_feedback
 from sharing.views import open_share
@@ -16,6 +18,12 @@ urlpatterns = [
     path("api/open/v1/", api.urls),
     path("api/fhir/ResearchStudy", fhir.research_study_search, name="fhir-researchstudy-list"),
     path("api/fhir/ResearchStudy/<int:pk>", fhir.research_study_read, name="fhir-researchstudy"),
+    # Wagtail's add-page URL, served without autosave (core/editing.py); before Wagtail's own.
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        require_admin_access(CreatePageView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tilbakemelding/", page_feedback, name="page_feedback"),
