@@ -1,8 +1,14 @@
-"""The admin form of a hospital's local treatment page."""
+"""The admin forms of national treatments and of a hospital's local treatment page."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.forms import OwnHospitalPageForm
+
+
+class TreatmentForm(WagtailAdminModelForm):
+    class Media:
+        js = ["treatments/js/journey-stages.js"]
 
 
 class TreatmentPageForm(OwnHospitalPageForm):

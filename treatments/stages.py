@@ -26,3 +26,7 @@ STAGE_KEYS = list(STAGE_LABELS)
 
 def stages_for(kind):
     return PROGRAMME_STAGES if kind == Kind.PROGRAMME else SINGLE_STAGES
+
+
+def kinds_using(stage):
+    return [kind for kind in Kind if stage in stages_for(kind)]

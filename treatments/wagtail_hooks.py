@@ -1,15 +1,20 @@
 import django_filters
 from django.contrib import messages
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.fields import RichTextField
+from wagtail.rich_text import RichText
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import InspectView
 
 from core.viewsets import SnippetViewSet
 from treatments.models import Category, Diagnosis, Treatment, TreatmentPage
+from treatments.stages import stages_for
 
 NATIONAL_MODELS = ["treatment", "category", "diagnosis"]
 
@@ -50,18 +55,36 @@ def warn_about_unpublished_treatment(request, page):
             )
 
 
-class LiveOnlyMixin:
-    """Local pages may only point at published national text."""
+def inspect_url(treatment):
+    return reverse("wagtailsnippets_treatments_treatment:inspect", args=[treatment.pk])
+
+
+class NationalTextColumn(Column):
+    """In the chooser a title chooses, so reading the national text is a link of its own,
+    opened in a new tab to keep the chooser open."""
+
+    cell_template_name = "treatments/admin/national_text_cell.html"
+
+    def get_value(self, instance):
+        return inspect_url(instance)
+
+
+class LiveTreatmentChooserMixin:
+    """Local pages may only point at published national text, which the editor can read."""
 
     def get_object_list(self):
         return super().get_object_list().filter(live=True)
 
+    @property
+    def columns(self):
+        return [*super().columns, NationalTextColumn("national_text", label=_("National text"))]
 
-class LiveTreatmentChooseView(LiveOnlyMixin, ChooseView):
+
+class LiveTreatmentChooseView(LiveTreatmentChooserMixin, ChooseView):
     pass
 
 
-class LiveTreatmentChooseResultsView(LiveOnlyMixin, ChooseResultsView):
+class LiveTreatmentChooseResultsView(LiveTreatmentChooserMixin, ChooseResultsView):
     pass
 
 
@@ -86,12 +109,43 @@ class TreatmentFilterSet(WagtailFilterSet):
         return queryset.review_due(within_days=90 if value == "soon" else 0)
 
 
+class TreatmentInspectView(InspectView):
+    """The published national text, for everyone who may choose a treatment: local editors
+    read here what they insert (they cannot edit it). Only the stages of its kind are shown."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Wagtail lists the fields before it loads the object; the stages depend on its kind.
+        self.fields = [
+            "title",
+            "kind",
+            "summary",
+            "category",
+            "diagnoses",
+            *stages_for(self.object.kind),
+            "warning",
+            "responsible_trust",
+            "content_owner",
+            "clinical_owner",
+            "approved_date",
+            "next_review",
+        ]
+
+    def get_field_display_value(self, field_name, field):
+        if isinstance(field, RichTextField):
+            return RichText(getattr(self.object, field_name))
+        return super().get_field_display_value(field_name, field)
+
+
 class TreatmentViewSet(SnippetViewSet):
     model = Treatment
     icon = "doc-full"
     menu_label = _("National treatments")
     filterset_class = TreatmentFilterSet
     chooser_viewset_class = LiveTreatmentChooserViewSet
+    # The listing links a title here for users who may not edit it.
+    inspect_view_enabled = True
+    inspect_view_class = TreatmentInspectView
     list_display = [
         "title",
         "kind",

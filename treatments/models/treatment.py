@@ -21,7 +21,8 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.text import folded_words
-from treatments.stages import STAGE_KEYS, STAGE_LABELS, Kind, stages_for
+from treatments.forms import TreatmentForm
+from treatments.stages import STAGE_KEYS, STAGE_LABELS, Kind, kinds_using, stages_for
 
 REVIEW_INTERVAL_YEARS = 3
 
@@ -35,6 +36,12 @@ def add_years(day, years):
 
 def stage_field(key):
     return RichTextField(STAGE_LABELS[key], blank=True, editor="stage")
+
+
+def stage_panel(key):
+    """The form shows a stage only for the kinds that use it (treatments/js/journey-stages.js);
+    `clean` still refuses text in another kind's stage."""
+    return FieldPanel(key, attrs={"data-fnsp-journey-stage": " ".join(kinds_using(key))})
 
 
 class TreatmentQuerySet(models.QuerySet):
@@ -117,15 +124,22 @@ class Treatment(
     )
 
     objects = TreatmentQuerySet.as_manager()
+    base_form_class = TreatmentForm
 
     content_fields = [
         FieldPanel("title"),
         FieldPanel("slug"),
-        FieldPanel("kind"),
+        FieldPanel(
+            "kind",
+            attrs={
+                "data-controller": "fnsp-journey-stages",
+                "data-action": "change->fnsp-journey-stages#show",
+            },
+        ),
         FieldPanel("summary"),
         FieldPanel("category"),
         FieldPanel("diagnoses"),
-        MultiFieldPanel([FieldPanel(key) for key in STAGE_KEYS], heading=_("Patient journey")),
+        MultiFieldPanel([stage_panel(key) for key in STAGE_KEYS], heading=_("Patient journey")),
         FieldPanel("warning"),
     ]
     governance_fields = [
