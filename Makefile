@@ -48,10 +48,13 @@ test-postgres: install
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media
 
-# Update each app's message catalogues (needs GNU gettext) and compile them.
+# Update each app's message catalogues (needs GNU gettext) and compile them, and compile
+# fnsp_site/locale (docs/sites.md#the-admins-language).
 messages: install
 	for app in core home treatments trials research careers search sharing; do \
 		if [ -d $$app/locale ]; then \
 			(cd $$app && DJANGO_SETTINGS_MODULE=fnsp_site.settings.dev PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l nb -l nn -l se && ../$(VENV)/bin/django-admin compilemessages); \
 		fi; \
 	done
+	# The hand-kept overrides of Wagtail's catalogues are compiled, never extracted into.
+	cd fnsp_site && ../$(VENV)/bin/django-admin compilemessages

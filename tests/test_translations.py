@@ -1,5 +1,6 @@
-"""Every app's message catalogues are complete and compiled: no interface text falls back to
-English because a msgid moved between apps, went fuzzy or was never compiled."""
+"""Every app's message catalogues, and the project's overrides of Wagtail's in fnsp_site/locale
+(server and script texts), are complete and compiled: no interface text falls back to English
+because a msgid moved between apps, went fuzzy or was never compiled."""
 
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import polib
 import pytest
 from django.conf import settings
 
-CATALOGUES = sorted(Path(settings.BASE_DIR).glob("*/locale/*/LC_MESSAGES/django.po"))
+CATALOGUES = sorted(Path(settings.BASE_DIR).glob("*/locale/*/LC_MESSAGES/*.po"))
 
 
 def test_every_app_with_interface_text_has_catalogues():
@@ -23,7 +24,9 @@ def text(entry):
     return entry.msgstr, sorted(entry.msgstr_plural.items())
 
 
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: "/".join(path.parts[-5:-2]))
+@pytest.mark.parametrize(
+    "path", CATALOGUES, ids=lambda path: "/".join([*path.parts[-5:-2], path.stem])
+)
 def test_catalogue_is_translated_and_compiled(path):
     catalogue = polib.pofile(str(path))
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []

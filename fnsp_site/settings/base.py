@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only for its catalogues: Wagtail's admin shows relative times with its `naturaltime`.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -146,6 +148,16 @@ LANGUAGES = [
     ("nn", _("Norwegian Nynorsk")),
     ("en", _("English")),
     ("se", _("Northern Sami")),
+]
+# Project overrides of Wagtail's and wagtail-localize's catalogues (fnsp_site/locale), read
+# before the apps' own; see docs/sites.md#the-admins-language.
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The admin in the languages the project's own texts are translated into. Wagtail ships no
+# nynorsk: Django falls back to LANGUAGE_CODE (Bokmål) for what neither catalogue has.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("nb", "Norwegian Bokmål"),
+    ("nn", "Norwegian Nynorsk"),
+    ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
