@@ -91,6 +91,7 @@ def screens(portal, bergen):
         "page add": reverse("wagtailadmin_pages:add", args=["home", "contentpage", home.pk]),
         "translation editor": reverse("wagtailadmin_pages:edit", args=[english.pk]),
         "treatment listing": reverse(f"{snippet}:list"),
+        "treatment add": reverse(f"{snippet}:add"),
         "treatment edit, in review": reverse(f"{snippet}:edit", args=[treatment.pk]),
         "treatment read-only": reverse(f"{snippet}:inspect", args=[treatment.pk]),
         "treatment chooser": reverse("wagtailsnippetchoosers_treatments_treatment:choose"),
@@ -102,9 +103,14 @@ def screens(portal, bergen):
 def test_the_editors_screens_have_no_english_left(client, screens, lookups, language):
     client.force_login(editor(language, NATIONAL_EDITORS, "helse-bergen redaktør"))
     untranslated = {}
-    for name, url in screens.items():
+    # The screens, then the add forms sent back with errors.
+    requests = [(name, url, None) for name, url in screens.items()] + [
+        ("page add, with errors", screens["page add"], {"action-publish": "1", "body-count": "0"}),
+        ("treatment add, with errors", screens["treatment add"], {"action-publish": "1"}),
+    ]
+    for name, url, data in requests:
         lookups.clear()
-        response = client.get(url)
+        response = client.get(url) if data is None else client.post(url, data)
         assert response.status_code == 200, name
         missing = {
             msgid
