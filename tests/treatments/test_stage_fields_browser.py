@@ -1,6 +1,8 @@
 """In headless Chromium: the national treatment form shows only the journey stages of the
 chosen kind, and switches them when the kind changes."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
@@ -61,6 +63,8 @@ def test_a_stage_with_refused_text_stays_visible(live_server, browser):
     before = stage(page, "before")
     before.locator("[contenteditable=true]").click()
     page.keyboard.type("Du må faste fra midnatt.")
+    # Draftail writes its hidden input on an interval (250 ms): wait for it before submitting.
+    expect(page.locator("input[name=before]")).to_have_value(re.compile("midnatt"))
     page.fill("input[name=title]", "Gastroskopi")
     page.fill("input[name=slug]", "gastroskopi")
     # The category's chooser is not what this test is about: set its hidden input.
