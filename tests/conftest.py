@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connections
+from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
 from home.factories import make_hospital, make_portal
@@ -42,6 +42,31 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if getattr(config, "fnsp_clock", None):
         config.fnsp_clock.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Leave out `postgresql_only` tests on other databases, visibly: deselected (a test left
+    skipped would look like something to fix) and listed by `pytest_terminal_summary`."""
+    if connection.vendor == "postgresql":
+        return
+    left_out = [item for item in items if item.get_closest_marker("postgresql_only")]
+    if left_out:
+        items[:] = [item for item in items if item not in left_out]
+        config.hook.pytest_deselected(items=left_out)
+        config.fnsp_postgresql_only = left_out
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = getattr(config, "fnsp_postgresql_only", [])
+    if left_out:
+        terminalreporter.write_sep(
+            "=",
+            f"{len(left_out)} PostgreSQL-only test{'s' if len(left_out) > 1 else ''} "
+            f"not collected on {connection.vendor}",
+        )
+        for item in left_out:
+            reason = item.get_closest_marker("postgresql_only").kwargs.get("reason", "")
+            terminalreporter.write_line(f"{item.nodeid}: {reason}".rstrip(": "))
 
 
 def pytest_report_header(config):
