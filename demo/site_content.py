@@ -136,7 +136,11 @@ def ensure_departments(home, trust, locations, report):
         intro=f"Avdelinger og poliklinikker ved {trust.name}, A–Å. {SAMPLE}",
     )
     count = 5 + len(trust.slug) % 6  # 5–10 per hospital, stable between runs
-    christmas_eve = datetime.date(timezone.localdate().year, 12, 24)
+    # The coming Christmas Eve: a past one would not be shown (only coming exceptions are).
+    today = timezone.localdate()
+    christmas_eve = datetime.date(today.year, 12, 24)
+    if christmas_eve < today:
+        christmas_eve = christmas_eve.replace(year=today.year + 1)
     pages = Children(DepartmentPageFactory, index, report)
     departments = []
     for n, (title, kind) in enumerate(DEPARTMENTS[:count]):

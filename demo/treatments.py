@@ -5,6 +5,7 @@ import datetime
 import zlib
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale
 
 from core.models import HealthTrust
@@ -12,9 +13,9 @@ from demo.build import Children, ensure_child, ensure_translation, rich
 from demo.data import SAMPLE_NOTE
 from demo.data.sites import HOSPITAL_KINDS
 from demo.data.treatments import (
+    APPROVAL_STEP_DAYS,
     BUILDINGS,
     CATEGORIES,
-    DEMO_START,
     ENGLISH,
     ENGLISH_HOSPITALS,
     LOCAL_STAGE_TEXTS,
@@ -99,7 +100,7 @@ def ensure_treatment(number, row, categories, responsible, report):
         responsible_trust=responsible,
         content_owner="Nasjonal fagredaksjon (eksempel)",
         clinical_owner="Fagansvarlig overlege (eksempel)",
-        approved_date=DEMO_START + datetime.timedelta(days=17 * number),
+        approved_date=timezone.localdate() - datetime.timedelta(days=APPROVAL_STEP_DAYS * number),
         warning=rich(WARNING) if kind != Kind.EXAMINATION else "",
         **{
             key: rich(STAGE_TEXTS[key].format(lower=title.lower(), what=what))

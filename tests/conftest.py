@@ -1,9 +1,79 @@
+import datetime
+import os
+from zoneinfo import ZoneInfo
+
 import pytest
-from django.db import connections
+import time_machine
+from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
 from home.factories import make_hospital, make_portal
 from tests.browser import CHROMIUM
+
+# `FNSP_TEST_CLOCK=2030-12-31 pytest` runs the whole session on that day (docs/architecture.md,
+# "Tests at another date"): nothing may depend on the day the suite happens to run.
+CLOCK_VARIABLE = "FNSP_TEST_CLOCK"
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def session_clock(value):
+    """The moment `FNSP_TEST_CLOCK` names: a date is taken at noon in Oslo, far from midnight
+    (set-up and request must see the same day) and from the 02:00-03:00 DST switches; a
+    datetime without a zone is Oslo time."""
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError as error:
+        raise pytest.UsageError(f"{CLOCK_VARIABLE}={value!r} is not an ISO date") from error
+    if len(value) == 10:
+        moment = moment.replace(hour=12)
+    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
+
+
+def pytest_configure(config):
+    value = os.environ.get(CLOCK_VARIABLE)
+    if value:
+        # Started here rather than in a fixture so that module-level code run at collection
+        # sees the same day as the tests. It ticks: timeouts and durations still work, and a
+        # test's own `time_machine.travel` nests inside it and returns to it when done.
+        config.fnsp_clock = time_machine.travel(session_clock(value), tick=True)
+        config.fnsp_clock.start()
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "fnsp_clock", None):
+        config.fnsp_clock.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Leave out `postgresql_only` tests on other databases, visibly: deselected (a test left
+    skipped would look like something to fix) and listed by `pytest_terminal_summary`."""
+    if connection.vendor == "postgresql":
+        return
+    left_out = [item for item in items if item.get_closest_marker("postgresql_only")]
+    if left_out:
+        items[:] = [item for item in items if item not in left_out]
+        config.hook.pytest_deselected(items=left_out)
+        config.fnsp_postgresql_only = left_out
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = getattr(config, "fnsp_postgresql_only", [])
+    if left_out:
+        terminalreporter.write_sep(
+            "=",
+            f"{len(left_out)} PostgreSQL-only test{'s' if len(left_out) > 1 else ''} "
+            f"not collected on {connection.vendor}",
+        )
+        for item in left_out:
+            reason = item.get_closest_marker("postgresql_only").kwargs.get("reason", "")
+            terminalreporter.write_line(f"{item.nodeid}: {reason}".rstrip(": "))
+
+
+def pytest_report_header(config):
+    if getattr(config, "fnsp_clock", None):
+        now = datetime.datetime.now(OSLO).isoformat(timespec="minutes")
+        return f"clock: {CLOCK_VARIABLE} moves every test to {now} (Europe/Oslo), ticking"
+    return None
 
 
 @pytest.fixture

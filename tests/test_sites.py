@@ -101,9 +101,10 @@ def test_query_count_of_home_pages_does_not_grow_with_the_number_of_sites(
     set_menu(site, [ContentPageFactory(parent=home, title=f"Side {n}") for n in range(5)])
 
     def counts():
+        # Budgets at the counts measured on SQLite and PostgreSQL.
         return (
             count_queries(django_assert_max_num_queries, 15, client, "/", "helse-bergen"),
-            count_queries(django_assert_max_num_queries, 12, client, "/"),
+            count_queries(django_assert_max_num_queries, 11, client, "/"),
         )
 
     get(client, "/", "helse-bergen")  # first requests create settings and warm caches

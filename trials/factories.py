@@ -19,8 +19,10 @@ class TrialPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Studie {n}")
     summary = "Studien undersøker en ny behandling."
     eligibility = "Voksne over 18 år."
-    inclusion_start = datetime.date(2026, 1, 1)
-    inclusion_end = datetime.date(2027, 12, 31)
+    # Open on whatever day the tests run: dates counted from today, never fixed ones that a
+    # later day turns into "closed".
+    inclusion_start = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(180))
+    inclusion_end = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(365))
     contact_name = "Studiesykepleier"
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.LazyFunction(timezone.now)

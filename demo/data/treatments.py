@@ -1,7 +1,5 @@
 """The national treatments of the demo, with the texts the hospitals' local pages add."""
 
-import datetime
-
 from treatments.stages import Kind
 
 CATEGORIES = {
@@ -317,8 +315,9 @@ ENGLISH_HOSPITALS = {"helse-bergen", "oslo-universitetssykehus"}
 BUILDINGS = ["Hovedbygget", "Sentralblokka", "Poliklinikkbygget", "Behandlingsbygg sør", "Nybygget"]
 # Specialised hospitals: the general demo treatments would misrepresent what they offer.
 SPECIALISED = {"sunnaas", "modum-bad", "revmatismesykehuset", "martinahansen", "hsr", "olaviken"}
-# Approval dates are spread from here, 17 days apart.
-DEMO_START = datetime.date(2025, 1, 6)
+# Approval dates go back from the day the demo is first loaded, this many days apart: the
+# reviews (three years on) then stay ahead of the demo, whichever year it is loaded.
+APPROVAL_STEP_DAYS = 17
 # The national text of each stage: {lower} is the treatment's title in lower case, {what} what
 # happens.
 STAGE_TEXTS = {

@@ -16,6 +16,9 @@ from trials.factories import publish_trial
 @pytest.fixture
 def open_data(bergen, ous):
     """Two hospitals, three national treatments and three trials."""
+    # A fixed approval date in the past, read back as is by the API tests (the factory's default
+    # moves with today); nothing here compares it with today.
+    approved = datetime.date(2025, 1, 15)
     kreft = CategoryFactory(name="Kreft", slug="kreft")
     hjerte = CategoryFactory(name="Hjerte og kar", slug="hjerte-og-kar")
     c50 = DiagnosisFactory(
@@ -27,14 +30,21 @@ def open_data(bergen, ous):
         slug="stralebehandling",
         category=kreft,
         before="<p>Før <b>stråling</b>.</p>",
+        approved_date=approved,
     )
     stral.diagnoses.add(c50)
     stral.save()
-    pci = TreatmentFactory(title="PCI", slug="pci", category=hjerte, kind="behandling")
+    pci = TreatmentFactory(
+        title="PCI", slug="pci", category=hjerte, kind="behandling", approved_date=approved
+    )
     pci.diagnoses.add(i21)
     pci.save()
     gastro = TreatmentFactory(
-        title="Gastroskopi", slug="gastroskopi", category=hjerte, kind="undersokelse"
+        title="Gastroskopi",
+        slug="gastroskopi",
+        category=hjerte,
+        kind="undersokelse",
+        approved_date=approved,
     )
     department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=bergen[2]))
     offer(

@@ -55,7 +55,10 @@ def test_resource_maps_identifiers_status_phase_conditions_period_and_sites(clie
     assert study.phase.coding[0].code == "phase-3"
     assert study.condition[0].coding[0].system == "http://hl7.org/fhir/sid/icd-10"
     assert study.condition[0].coding[0].code == "C50"
-    assert str(study.period.start) == "2026-01-01" and str(study.period.end) == "2027-12-31"
+    assert (str(study.period.start), str(study.period.end)) == (
+        trial.inclusion_start.isoformat(),
+        trial.inclusion_end.isoformat(),
+    )
     assert [site.display for site in study.site] == [
         "Helse Bergen HF",
         "Universitetssykehuset Nord-Norge HF",

@@ -82,13 +82,17 @@ def test_the_national_banner_shows_on_every_site_and_before_the_sites_own(
 
 def test_banners_cost_no_extra_query(client, portal, bergen, django_assert_max_num_queries):
     _t, site, _h = bergen
-    get(client, "/", "helse-bergen")
-    with django_assert_max_num_queries(15):
+    # Both counts at the banners' moment: caches warmed at another time may have expired by
+    # then, and cost queries that are not the banners'.
+    with time_machine.travel(at(12), tick=False):
         get(client, "/", "helse-bergen")
-    set_banners(Site.objects.get(is_default_site=True), banner("Nasjonal", at(0), at(23)))
-    set_banners(site, banner("Lokal", at(0), at(23)))
-    with time_machine.travel(at(12), tick=False), django_assert_max_num_queries(15):
-        assert len(soup(get(client, "/", "helse-bergen")).select(".alert-banner")) == 2
+        # Measured (SQLite and PostgreSQL): the banners come with the site settings' query.
+        with django_assert_max_num_queries(11):
+            get(client, "/", "helse-bergen")
+        set_banners(Site.objects.get(is_default_site=True), banner("Nasjonal", at(0), at(23)))
+        set_banners(site, banner("Lokal", at(0), at(23)))
+        with django_assert_max_num_queries(11):
+            assert len(soup(get(client, "/", "helse-bergen")).select(".alert-banner")) == 2
 
 
 def test_an_end_before_the_start_is_a_form_error(client, portal, bergen):

@@ -17,16 +17,16 @@ from home.models import DepartmentLocation, VisitingHours
 from tests.helpers import count_queries, get
 
 pytestmark = pytest.mark.django_db
-# Measured on SQLite: routing, view restrictions, chrome (settings + banners, trust, menu),
-# breadcrumb and language switcher make up most of each budget.
+# Measured, the same on SQLite and PostgreSQL: routing, view restrictions, chrome (settings +
+# banners, trust, menu), breadcrumb and language switcher make up most of each budget.
 BUDGETS = {
-    "content page with contact cards": 17,
+    "content page with contact cards": 15,
     "department index": 18,
     "department page": 21,
-    "location index": 15,
+    "location index": 14,
     "location page": 16,
-    "news page": 16,
-    "news index": 19,
+    "news page": 15,
+    "news index": 18,
 }
 
 
@@ -138,10 +138,10 @@ def test_a_sites_news_listing_costs_the_same_for_5_or_15_items(
         count_queries(django_assert_max_num_queries, budget, client, "/aktuelt/", "helse-bergen")
         == few
     )
-    # A tag and a later page cost at most one query more.
+    # A tag and a later page cost no more.
     count_queries(
         django_assert_max_num_queries,
-        few + 1,
+        few,
         client,
         "/aktuelt/?tag=felles&page=2",
         "helse-bergen",

@@ -43,6 +43,11 @@ def test_demo_has_locations_departments_news_and_patient_pages(demo, client):
         "/pasient-og-parorende/pasientreiser/",
     ]:
         assert get(client, path, "helse-bergen").status_code == 200, path
+    # The Christmas Eve hours are the coming ones, whatever day the demo is loaded.
+    department = soup(get(client, "/avdelinger/hjerteavdelingen/", "helse-bergen"))
+    christmas = [item for item in department.select("li") if "Julaften" in item.get_text()]
+    assert len(christmas) == 1
+    assert christmas[0].time["datetime"].endswith("-12-24")
     card = soup(get(client, "/pasient-og-parorende/pasientreiser/", "helse-bergen"))
     assert card.find("a", class_="contact-card__phone")
     assert soup(get(client, "/", "helse-bergen")).select(".alert-banner")

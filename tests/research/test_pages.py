@@ -188,10 +188,16 @@ def test_group_page_and_listing_queries_do_not_grow(
         many = translate_with_localize(many, "en", {})
         prefix = "/en"
     listing = f"{prefix}/research/" if prefix else "/forskning/"
+    # Measured on SQLite and PostgreSQL; English costs one query more (the translated page).
+    group_budget, listing_budget = {"nb": (20, 16), "en": (21, 17)}[language]
     get(client, listing, "helse-bergen")  # warm Wagtail's per-process site caches
     counts = [
         count_queries(
-            django_assert_max_num_queries, 24, client, f"{listing}{g.slug}/", "helse-bergen"
+            django_assert_max_num_queries,
+            group_budget,
+            client,
+            f"{listing}{g.slug}/",
+            "helse-bergen",
         )
         for g in (few, many)
     ]
@@ -199,11 +205,13 @@ def test_group_page_and_listing_queries_do_not_grow(
     for extra in range(3):
         group_with(home, 3, f"extra{extra}")
     listing_count = count_queries(
-        django_assert_max_num_queries, 18, client, listing, "helse-bergen"
+        django_assert_max_num_queries, listing_budget, client, listing, "helse-bergen"
     )
     group_with(home, 6, "more")
     assert (
-        count_queries(django_assert_max_num_queries, 18, client, listing, "helse-bergen")
+        count_queries(
+            django_assert_max_num_queries, listing_budget, client, listing, "helse-bergen"
+        )
         == listing_count
     )
 
