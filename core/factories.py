@@ -32,6 +32,7 @@ class NavigationMenuFactory(factory.django.DjangoModelFactory):
 def set_menu(site, pages, title=None):
     menu = NavigationMenuFactory(
         title=title or f"Hovedmeny {site.site_name}",
+        site=site,
         items=[("link", {"label": page.title, "page": page, "url": ""}) for page in pages],
     )
     site_settings = SiteSettings.for_site(site)

@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from core import translation
 from core.models import NavigationMenu
-from core.viewsets import SnippetViewSet
+from core.viewsets import SiteOwnedSnippetViewSet
 
 
 @hooks.register("before_serve_page")
@@ -20,13 +21,13 @@ def refuse_locale_fallback(page, request, serve_args, serve_kwargs):
         raise Http404(_("This page is not available in this language."))
 
 
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(SiteOwnedSnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Navigation menus")
     menu_order = 300
     add_to_admin_menu = False
-    list_display = ["title", "locale"]
+    list_display = ["title", "site", "locale"]
     list_filter = ["locale"]
     search_fields = ["title"]
 
@@ -49,3 +50,12 @@ def moved_to_core(request, kind, rest):
 @hooks.register("register_admin_urls", order=-1)
 def redirect_moved_admin_urls():
     return [re_path(MOVED_TO_CORE, moved_to_core)]
+
+
+# Before wagtail-localize's own routes, so its translate views also check the object.
+@hooks.register("register_admin_urls", order=-1)
+def translate_only_what_one_may_change():
+    return translation.admin_urls()
+
+
+hooks.register("construct_snippet_listing_buttons", translation.hide_refused_translate_button)

@@ -42,11 +42,12 @@ def load_research(report, stdout):
         home.slug: home
         for home in HospitalHomePage.objects.filter(slug__in=trusts, locale=Locale.get_default())
     }
+    people_sites = home_sites(trusts)
     for number, row in enumerate(GROUPS):
         trust = trusts[row[0]]
         with transaction.atomic():
             research = ensure_research_index(homes[trust.slug], english, report)
-            group, strings = ensure_group(number, row, research, areas, report)
+            group, strings = ensure_group(number, row, research, areas, report, people_sites)
             if row[3] and not group.get_translation_or_none(english):
                 translate(group, english, {**strings, row[1]: row[3]})
                 report.count("translated research groups")
@@ -67,12 +68,30 @@ def ensure_areas(report, english):
     return existing
 
 
-def ensure_person(name, title, report):
+def ensure_person(name, title, site, report):
+    """A researcher kept by `site`'s editors, or national (site None)."""
     person = Person.objects.filter(name=name).first()
     if person is None:
-        person = PersonFactory(name=name, title=title, url="https://app.cristin.no/")
+        person = PersonFactory(name=name, title=title, url="https://app.cristin.no/", site=site)
         report.count("researchers")
+    elif person.site_id != (site and site.pk):
+        person.site = site
+        person.save(update_fields=["site"])
     return person
+
+
+def home_sites(trust_slugs):
+    """The site that keeps each researcher: their one trust's, or none (national) for those
+    in groups of several trusts."""
+    trusts = {}
+    for row in GROUPS:
+        for name, _title in row[8]:
+            trusts.setdefault(name, set()).add(row[0])
+    sites = {
+        t.slug: t.site
+        for t in HealthTrust.objects.filter(slug__in=trust_slugs).select_related("site")
+    }
+    return {name: sites.get(*slugs) if len(slugs) == 1 else None for name, slugs in trusts.items()}
 
 
 def texts(title, topic, topic_en, title_en):
@@ -100,7 +119,7 @@ def texts(title, topic, topic_en, title_en):
     return nb, en
 
 
-def ensure_group(number, row, research, areas, report):
+def ensure_group(number, row, research, areas, report, people_sites):
     trust, slug, title, _slug_en, title_en, area_slugs, topic, topic_en, members = row
     nb, en = texts(title, topic, topic_en, title_en)
     existing = ResearchGroupPage.objects.child_of(research).filter(slug=slug).first()
@@ -143,7 +162,7 @@ def ensure_group(number, row, research, areas, report):
         area_links=[ResearchGroupArea(area=areas[s]) for s in area_slugs],
         members=[
             ResearchGroupMember(
-                person=ensure_person(name, person_title, report),
+                person=ensure_person(name, person_title, people_sites[name], report),
                 role=Role.LEADER if position == 0 else Role.MEMBER,
             )
             for position, (name, person_title) in enumerate(members)

@@ -117,8 +117,13 @@ def ensure_menu(trust, pages, site_settings, report):
     title = f"Hovedmeny {trust.name}"
     menu = NavigationMenu.objects.filter(title=title, locale=Locale.get_default()).first()
     if menu is None:
-        menu = NavigationMenuFactory(title=title, items=menu_items(pages))
+        menu = NavigationMenuFactory(title=title, items=menu_items(pages), site=site_settings.site)
         report.count("navigation menus")
+    elif menu.site_id != site_settings.site_id:
+        # Menus of demo data from before menus had a site: the trust's webmasters keep it.
+        NavigationMenu.objects.filter(translation_key=menu.translation_key).update(
+            site=site_settings.site
+        )
     if site_settings.main_navigation_id != menu.pk:
         site_settings.main_navigation = menu
         site_settings.save(update_fields=["main_navigation"])

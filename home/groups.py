@@ -37,6 +37,13 @@ COLLECTION_PERMISSIONS = [
 ]
 # Webmasters edit their site's settings and its alert banners (the portal's are national).
 WEBMASTER_SETTINGS_PERMISSIONS = ["core.change_sitesettings", "core.change_alertsettings"]
+# ... and keep their site's menus: granted per site, a menu being site-owned (core/permissions.py).
+WEBMASTER_MENU_PERMISSIONS = [
+    f"core.{action}_navigationmenu" for action in ("add", "change", "delete", "view")
+]
+# Editors translate; wagtail-localize asks only for this model-wide right, so core/translation.py
+# also asks for the right to edit what is translated: their own site's pages.
+TRANSLATE = "wagtail_localize.submit_translation"
 # Other apps register hooks with these names returning "app_label.codename" strings,
 # so `home` grants their rights without importing the apps that define them: national
 # editors' rights, and what every site's editors need (e.g. viewing national snippets
@@ -45,6 +52,8 @@ NATIONAL_PERMISSIONS_HOOK = "fnsp_national_editor_permissions"
 SITE_EDITOR_PERMISSIONS_HOOK = "fnsp_site_editor_permissions"
 # Rights webmasters hold on their own site only (GroupSitePermission), e.g. its promotions.
 WEBMASTER_SITE_PERMISSIONS_HOOK = "fnsp_webmaster_site_permissions"
+# Rights every site's editors and webmasters hold on their own site only, e.g. its researchers.
+SITE_EDITOR_SITE_PERMISSIONS_HOOK = "fnsp_site_editor_site_permissions"
 
 
 def get_permission(dotted):
@@ -109,12 +118,18 @@ def sync_site(site, slug, label, report):
     collection = site_collection(label)
     page_permissions = [get_permission(f"wagtailcore.{name}") for name in PAGE_PERMISSIONS]
     collection_permissions = [get_permission(name) for name in COLLECTION_PERMISSIONS]
-    site_permissions = [
+    editor_site_permissions = [
+        get_permission(name) for name in hooked_names(SITE_EDITOR_SITE_PERMISSIONS_HOOK)
+    ]
+    webmaster_site_permissions = editor_site_permissions + [
         get_permission(name)
         for name in WEBMASTER_SETTINGS_PERMISSIONS
-        + [name for hook in hooks.get_hooks(WEBMASTER_SITE_PERMISSIONS_HOOK) for name in hook()]
+        + WEBMASTER_MENU_PERMISSIONS
+        + hooked_names(WEBMASTER_SITE_PERMISSIONS_HOOK)
     ]
-    model_permissions = hooked_permissions(SITE_EDITOR_PERMISSIONS_HOOK)
+    model_permissions = hooked_permissions(SITE_EDITOR_PERMISSIONS_HOOK) | {
+        get_permission(TRANSLATE)
+    }
 
     for name, with_site_rights in (
         (editor_group_name(slug), False),
@@ -140,17 +155,23 @@ def sync_site(site, slug, label, report):
             GroupSitePermission,
             group,
             ("site_id", "permission_id"),
-            {(site.pk, perm.pk) for perm in site_permissions} if with_site_rights else set(),
+            {
+                (site.pk, perm.pk)
+                for perm in (
+                    webmaster_site_permissions if with_site_rights else editor_site_permissions
+                )
+            },
             report,
         )
     report.sites.append(slug)
 
 
+def hooked_names(hook_name):
+    return [name for hook in hooks.get_hooks(hook_name) for name in hook()]
+
+
 def hooked_permissions(hook_name):
-    names = [ADMIN_ACCESS]
-    for hook in hooks.get_hooks(hook_name):
-        names.extend(hook())
-    return {get_permission(name) for name in names}
+    return {get_permission(name) for name in [ADMIN_ACCESS, *hooked_names(hook_name)]}
 
 
 @transaction.atomic

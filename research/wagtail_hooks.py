@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from core.viewsets import SnippetViewSet
+from core.viewsets import SiteOwnedSnippetViewSet, SnippetViewSet
 from research.models import Person, ResearchArea, ResearchGroupPage
 from research.views import UntranslatedGroupsReportView, groups_without_english
 
@@ -21,11 +21,11 @@ class ResearchAreaViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(SiteOwnedSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Researchers")
-    list_display = ["name", "title", "url"]
+    list_display = ["name", "title", "site"]
     search_fields = ["name"]
 
 
@@ -41,18 +41,25 @@ register_snippet(ResearchGroup)
 
 @hooks.register("fnsp_site_editor_permissions")
 def site_editor_permissions():
-    """Local editors maintain their groups' researchers and choose shared research areas."""
-    return [
-        "research.add_person",
-        "research.change_person",
-        "research.view_person",
-        "research.view_researcharea",
-    ]
+    """Local editors choose national researchers and shared research areas."""
+    return ["research.view_person", "research.view_researcharea"]
+
+
+@hooks.register("fnsp_site_editor_site_permissions")
+def site_editor_site_permissions():
+    """Local editors keep their own site's researchers, and no other site's."""
+    return [f"research.{action}_person" for action in ("add", "change", "view")]
 
 
 @hooks.register("fnsp_national_editor_permissions")
 def national_editor_permissions():
-    return [f"research.{action}_researcharea" for action in ("add", "change", "delete")]
+    """The national board keeps the research areas and the national researchers (those of no
+    site: a model-wide right covers no site's researcher, see core/permissions.py)."""
+    return [
+        f"research.{action}_{model}"
+        for model in ("researcharea", "person")
+        for action in ("add", "change", "delete")
+    ]
 
 
 @hooks.register("before_edit_page")

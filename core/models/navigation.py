@@ -8,10 +8,23 @@ from core.blocks import LinkBlock
 
 
 class NavigationMenu(TranslatableMixin, RevisionMixin, PreviewableMixin, models.Model):
-    """A site's main navigation: a translatable snippet chosen per site in its settings."""
+    """A site's main navigation: a translatable snippet chosen per site in its settings.
+
+    It belongs to one site, whose webmasters alone change it (core/permissions.py); the
+    translations share the original's site (wagtail-localize synchronises the key).
+    """
 
     title = models.CharField(
         _("title"), max_length=100, help_text=_("For editors only, e.g. 'Hovedmeny Helse Bergen'.")
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The site whose webmasters keep this menu; empty: kept nationally."),
     )
     items = StreamField(
         [("link", LinkBlock())],
@@ -20,7 +33,7 @@ class NavigationMenu(TranslatableMixin, RevisionMixin, PreviewableMixin, models.
         max_num=10,
     )
 
-    panels = [FieldPanel("title"), FieldPanel("items")]
+    panels = [FieldPanel("title"), FieldPanel("site"), FieldPanel("items")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("navigation menu")

@@ -103,3 +103,11 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+
+    def clean(self):
+        super().clean()
+        menu = self.main_navigation
+        if menu is not None and menu.site_id not in (None, self.site_id):
+            raise ValidationError(
+                {"main_navigation": _("Choose a menu of this site; that one is another site's.")}
+            )

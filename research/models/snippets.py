@@ -33,13 +33,25 @@ class Person(index.Indexed, models.Model):
     Not translatable: a person is the same in every language, and one row per person keeps
     "which groups is she in" a single query. The title is written as it should appear everywhere
     (often "Professor, MD, PhD").
+
+    A person belongs to the site whose editors keep them, or is national (no site) and kept
+    by the national editorial board; nobody else may change them (core/permissions.py).
     """
 
     name = models.CharField(_("name"), max_length=150)
     title = models.CharField(_("title"), max_length=150, blank=True)
     url = models.URLField(_("link"), blank=True, help_text=_("E.g. a Cristin or staff profile."))
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The site whose editors keep this researcher; empty: national."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("url")]
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("url"), FieldPanel("site")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
