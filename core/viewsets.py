@@ -43,6 +43,8 @@ class OwnSiteObjectMixin:
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
+        if obj is None:  # a create view's
+            return obj
         required = self.permission_required or self.any_permission_required or "change"
         actions = [required] if isinstance(required, str) else list(required)
         if not self.permission_policy.user_has_any_permission_for_instance(

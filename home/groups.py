@@ -41,8 +41,9 @@ WEBMASTER_SETTINGS_PERMISSIONS = ["core.change_sitesettings", "core.change_alert
 WEBMASTER_MENU_PERMISSIONS = [
     f"core.{action}_navigationmenu" for action in ("add", "change", "delete", "view")
 ]
-# Editors translate; wagtail-localize asks only for this model-wide right, so core/translation.py
-# also asks for the right to edit what is translated: their own site's pages.
+# Site and national editors translate; wagtail-localize asks only for this model-wide right, so
+# core/translation.py also asks for the right to change what is translated (a site's own pages,
+# the national board's treatments).
 TRANSLATE = "wagtail_localize.submit_translation"
 # Other apps register hooks with these names returning "app_label.codename" strings,
 # so `home` grants their rights without importing the apps that define them: national
@@ -192,5 +193,9 @@ def sync_site_groups(progress=None):
         if progress:
             progress(index, len(sites), slug)
     national = _group(NATIONAL_EDITORS, report)
-    _sync_model_permissions(national, hooked_permissions(NATIONAL_PERMISSIONS_HOOK), report)
+    _sync_model_permissions(
+        national,
+        hooked_permissions(NATIONAL_PERMISSIONS_HOOK) | {get_permission(TRANSLATE)},
+        report,
+    )
     return report

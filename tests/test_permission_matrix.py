@@ -1,0 +1,243 @@
+"""Every role × action × own site / other site, through the admin as a browser does it.
+
+The world (two hospital sites with an English tree each, a page, a researcher and a menu on
+each, a national researcher and a national treatment, the groups of `sync_site_groups` and one
+user per role) is built once for the module and rolled back after it; each case runs in a
+transaction of its own. A case sends the real request, a complete and valid form POST (as a
+superuser's browser would send it) wherever the action is a form, so that the right is the only
+reason left to refuse it, and then reads the database: an allowed action changed what it should,
+a refused one is a 403 (or Wagtail's redirect to the dashboard) and changed nothing.
+
+"Own" is Bergen's: the editor and webmaster are Bergen's. "Other" is St. Olavs'. "National" is
+the national base, owned by no site.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, Revision
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+from core.factories import UserFactory, set_menu
+from core.models import NavigationMenu, SiteSettings
+from home.factories import ContentPageFactory, make_hospital, make_portal
+from home.groups import NATIONAL_EDITORS, editor_group_name, sync_site_groups, webmaster_group_name
+from home.models import ContentPage
+from research.factories import PersonFactory
+from research.models import Person
+from sharing.groups import HEALTH_PERSONNEL
+from treatments.factories import TreatmentFactory
+from treatments.models import Treatment
+
+pytestmark = pytest.mark.django_db
+
+OWN, OTHER = "helse-bergen", "stolav"
+CHANGED = "Endret av testen"
+
+# Which role may do what, and where. Anything not listed is refused.
+ALLOWED = {
+    "editor": {
+        ("edit page", "own"),
+        ("publish page", "own"),
+        ("translate page", "own"),
+        ("edit person", "own"),
+        ("add person", "own"),
+    },
+    "webmaster": {
+        ("edit page", "own"),
+        ("publish page", "own"),
+        ("translate page", "own"),
+        ("edit person", "own"),
+        ("add person", "own"),
+        ("edit menu", "own"),
+        ("edit site settings", "own"),
+    },
+    "national editor": {
+        ("edit person", "national"),
+        ("add person", "national"),
+        ("edit national treatment", "national"),
+        ("translate national treatment", "national"),
+    },
+    "health professional": set(),
+    "staff without group": set(),
+}
+ACTIONS = {
+    "edit page": ("own", "other"),
+    "publish page": ("own", "other"),
+    "translate page": ("own", "other"),
+    "edit person": ("own", "other", "national"),
+    "add person": ("own", "other", "national"),
+    "edit menu": ("own", "other"),
+    "edit site settings": ("own", "other"),
+    "edit national treatment": ("national",),
+    "translate national treatment": ("national",),
+}
+CASES = [
+    pytest.param(role, action, where, id=f"{role}-{action}-{where}".replace(" ", "_"))
+    for role in ALLOWED
+    for action, places in ACTIONS.items()
+    for where in places
+]
+
+
+def form_data(client, url, model, **changes):
+    """The POST of the form at `url` as the superuser's browser sends it, with `changes`; the
+    `model`'s StreamFields sent empty (their inputs are made by JavaScript, which the test has
+    not)."""
+    html = client.get(url).content.decode()
+    forms = BeautifulSoup(html, "html.parser").find_all("form")
+    index = next(i for i, form in enumerate(forms) if form.get("action") == url)
+    data = querydict_from_html(html, form_index=index)
+    streams = [f.name for f in model._meta.get_fields() if isinstance(f, StreamField)]
+    for name, value in {
+        **nested_form_data({name: streamfield([]) for name in streams}),
+        **changes,
+    }.items():
+        data[name] = value
+    return data
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            # Wagtail caches the sites' root paths; the rollback removes those sites.
+            cache.clear()
+
+
+def build_world():
+    make_portal()
+    english = Locale.objects.get(language_code="en")
+    world = {"sites": {}, "pages": {}, "people": {}, "menus": {}}
+    for where, slug in (("own", OWN), ("other", OTHER)):
+        _trust, site, home = make_hospital(slug)
+        home.copy_for_translation(english).save_revision().publish()
+        page = ContentPageFactory(parent=home, title="Besøkstider")
+        world["sites"][where] = site
+        world["pages"][where] = page
+        world["people"][where] = PersonFactory(name=f"Forsker {slug}", site=site)
+        world["menus"][where] = set_menu(site, [page])
+    world["people"]["national"] = PersonFactory(name="Nasjonal forsker", site=None)
+    world["treatment"] = TreatmentFactory(title="Gallesteinsoperasjon")
+    world["treatment"].save_revision().publish()
+    sync_site_groups()
+
+    def member(group_name):
+        return UserFactory(groups=[Group.objects.get(name=group_name)])
+
+    world["users"] = {
+        "editor": member(editor_group_name(OWN)),
+        "webmaster": member(webmaster_group_name(OWN)),
+        "national editor": member(NATIONAL_EDITORS),
+        "health professional": member(HEALTH_PERSONNEL),
+        "staff without group": UserFactory(is_staff=True),
+    }
+
+    # The complete forms, as a superuser's browser sends them.
+    client = Client()
+    client.force_login(UserFactory(is_superuser=True))
+    posts = world["posts"] = {}
+    for where in ("own", "other"):
+        page = world["pages"][where]
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        posts["edit page", where] = (url, form_data(client, url, ContentPage, title=CHANGED))
+        posts["publish page", where] = (
+            url,
+            form_data(client, url, ContentPage, title=CHANGED, **{"action-publish": "1"}),
+        )
+        menu = world["menus"][where]
+        url = reverse("wagtailsnippets_core_navigationmenu:edit", args=[menu.pk])
+        posts["edit menu", where] = (url, form_data(client, url, NavigationMenu, title=CHANGED))
+        url = reverse(
+            "wagtailsettings:edit", args=["core", "sitesettings", world["sites"][where].pk]
+        )
+        posts["edit site settings", where] = (
+            url,
+            form_data(client, url, SiteSettings, phone="22 22 22 22"),
+        )
+        url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        posts["translate page", where] = (url, {"locales": [english.pk]})
+    for where, person in world["people"].items():
+        url = reverse("wagtailsnippets_research_person:edit", args=[person.pk])
+        posts["edit person", where] = (url, form_data(client, url, Person, name=CHANGED))
+        url = reverse("wagtailsnippets_research_person:add")
+        site = world["sites"].get(where)
+        posts["add person", where] = (
+            url,
+            form_data(client, url, Person, name=CHANGED, site=site.pk if site else ""),
+        )
+    treatment = world["treatment"]
+    url = reverse("wagtailsnippets_treatments_treatment:edit", args=[treatment.pk])
+    posts["edit national treatment", "national"] = (
+        url,
+        form_data(client, url, Treatment, title=CHANGED),
+    )
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["treatments", "treatment", treatment.pk],
+    )
+    posts["translate national treatment", "national"] = (url, {"locales": [english.pk]})
+    return world
+
+
+def done(world, action, where):
+    """Whether the action's effect is in the database."""
+    english = Locale.objects.get(language_code="en")
+    if action in ("edit page", "publish page"):
+        page = world["pages"][where]
+        latest = Revision.page_revisions.filter(object_id=str(page.pk)).order_by("-pk").first()
+        live_title = Page.objects.get(pk=page.pk).title
+        if action == "publish page":
+            return live_title == CHANGED
+        return latest is not None and latest.content["title"] == CHANGED
+    if action == "translate page":
+        return world["pages"][where].get_translation_or_none(english) is not None
+    if action == "edit person":
+        return Person.objects.get(pk=world["people"][where].pk).name == CHANGED
+    if action == "add person":
+        site = world["sites"].get(where)
+        return Person.objects.filter(name=CHANGED, site=site).exists()
+    if action == "edit menu":
+        return NavigationMenu.objects.get(pk=world["menus"][where].pk).title == CHANGED
+    if action == "edit site settings":
+        return SiteSettings.for_site(world["sites"][where]).phone == "22 22 22 22"
+    if action == "edit national treatment":
+        treatment = Treatment.objects.get(pk=world["treatment"].pk)
+        return treatment.latest_revision.content["title"] == CHANGED
+    if action == "translate national treatment":
+        return world["treatment"].get_translation_or_none(english) is not None
+    raise AssertionError(action)
+
+
+def refused(response):
+    # Wagtail's "no permission": a 403, or back to the dashboard with a message; a user
+    # without admin access is sent to the login page. A form error would be a 200.
+    return response.status_code == 403 or (
+        response.status_code == 302
+        and response["Location"].split("?")[0] in (reverse("wagtailadmin_home"), "/admin/login/")
+    )
+
+
+@pytest.mark.parametrize(("role", "action", "where"), CASES)
+def test_permission_matrix(client, world, role, action, where):
+    url, data = world["posts"][action, where]
+    client.force_login(world["users"][role])
+    response = client.post(url, data)
+    if (action, where) in ALLOWED[role]:
+        assert response.status_code == 302, response.status_code
+        assert not refused(response)
+        assert done(world, action, where)
+    else:
+        assert refused(response) or (action == "add person" and response.status_code == 200), (
+            response.status_code,
+            response.get("Location"),
+        )
+        assert not done(world, action, where)
