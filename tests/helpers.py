@@ -2,7 +2,9 @@
 publishing and translating."""
 
 from bs4 import BeautifulSoup
+from wagtail.fields import StreamField
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 
 def get(client, path, slug=None, **extra):
@@ -57,3 +59,20 @@ def translate(obj, code, **fields):
     translated.save_revision().publish()
     translated.refresh_from_db()
     return translated
+
+
+def admin_form_post(client, url, model, **changes):
+    """The POST of the admin form at `url` as `client`'s browser sends it, with `changes`; the
+    `model`'s StreamFields sent empty (their inputs are made by JavaScript, which the test has
+    not)."""
+    html = client.get(url).content.decode()
+    forms = BeautifulSoup(html, "html.parser").find_all("form")
+    index = next(i for i, form in enumerate(forms) if form.get("action") == url)
+    data = querydict_from_html(html, form_index=index)
+    streams = [f.name for f in model._meta.get_fields() if isinstance(f, StreamField)]
+    for name, value in {
+        **nested_form_data({name: streamfield([]) for name in streams}),
+        **changes,
+    }.items():
+        data[name] = value
+    return data

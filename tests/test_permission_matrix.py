@@ -13,15 +13,12 @@ the national base, owned by no site.
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Revision
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from core.factories import UserFactory, set_menu
 from core.models import NavigationMenu, SiteSettings
@@ -31,6 +28,7 @@ from home.models import ContentPage
 from research.factories import PersonFactory
 from research.models import Person
 from sharing.groups import HEALTH_PERSONNEL
+from tests.helpers import admin_form_post
 from treatments.factories import TreatmentFactory
 from treatments.models import Treatment
 
@@ -85,23 +83,6 @@ CASES = [
 ]
 
 
-def form_data(client, url, model, **changes):
-    """The POST of the form at `url` as the superuser's browser sends it, with `changes`; the
-    `model`'s StreamFields sent empty (their inputs are made by JavaScript, which the test has
-    not)."""
-    html = client.get(url).content.decode()
-    forms = BeautifulSoup(html, "html.parser").find_all("form")
-    index = next(i for i, form in enumerate(forms) if form.get("action") == url)
-    data = querydict_from_html(html, form_index=index)
-    streams = [f.name for f in model._meta.get_fields() if isinstance(f, StreamField)]
-    for name, value in {
-        **nested_form_data({name: streamfield([]) for name in streams}),
-        **changes,
-    }.items():
-        data[name] = value
-    return data
-
-
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
@@ -141,44 +122,47 @@ def build_world():
         "staff without group": UserFactory(is_staff=True),
     }
 
-    # The complete forms, as a superuser's browser sends them.
+    # The complete forms, as a superuser's browser sends them (see `admin_form_post`).
     client = Client()
     client.force_login(UserFactory(is_superuser=True))
     posts = world["posts"] = {}
     for where in ("own", "other"):
         page = world["pages"][where]
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-        posts["edit page", where] = (url, form_data(client, url, ContentPage, title=CHANGED))
+        posts["edit page", where] = (url, admin_form_post(client, url, ContentPage, title=CHANGED))
         posts["publish page", where] = (
             url,
-            form_data(client, url, ContentPage, title=CHANGED, **{"action-publish": "1"}),
+            admin_form_post(client, url, ContentPage, title=CHANGED, **{"action-publish": "1"}),
         )
         menu = world["menus"][where]
         url = reverse("wagtailsnippets_core_navigationmenu:edit", args=[menu.pk])
-        posts["edit menu", where] = (url, form_data(client, url, NavigationMenu, title=CHANGED))
+        posts["edit menu", where] = (
+            url,
+            admin_form_post(client, url, NavigationMenu, title=CHANGED),
+        )
         url = reverse(
             "wagtailsettings:edit", args=["core", "sitesettings", world["sites"][where].pk]
         )
         posts["edit site settings", where] = (
             url,
-            form_data(client, url, SiteSettings, phone="22 22 22 22"),
+            admin_form_post(client, url, SiteSettings, phone="22 22 22 22"),
         )
         url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
         posts["translate page", where] = (url, {"locales": [english.pk]})
     for where, person in world["people"].items():
         url = reverse("wagtailsnippets_research_person:edit", args=[person.pk])
-        posts["edit person", where] = (url, form_data(client, url, Person, name=CHANGED))
+        posts["edit person", where] = (url, admin_form_post(client, url, Person, name=CHANGED))
         url = reverse("wagtailsnippets_research_person:add")
         site = world["sites"].get(where)
         posts["add person", where] = (
             url,
-            form_data(client, url, Person, name=CHANGED, site=site.pk if site else ""),
+            admin_form_post(client, url, Person, name=CHANGED, site=site.pk if site else ""),
         )
     treatment = world["treatment"]
     url = reverse("wagtailsnippets_treatments_treatment:edit", args=[treatment.pk])
     posts["edit national treatment", "national"] = (
         url,
-        form_data(client, url, Treatment, title=CHANGED),
+        admin_form_post(client, url, Treatment, title=CHANGED),
     )
     url = reverse(
         "wagtail_localize:submit_snippet_translation",
