@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.views import edit_translation
 
 from core import translation
 from core.models import NavigationMenu
@@ -59,3 +60,8 @@ def translate_only_what_one_may_change():
 
 
 hooks.register("construct_snippet_listing_buttons", translation.hide_refused_translate_button)
+
+# wagtail-localize's translation editor (strings, PO files, machine translation, preview) asks
+# for a model-wide right on snippets, which no webmaster holds on a site-owned menu: ask for the
+# right on the object instead, so a webmaster edits the translations of their own menu only.
+edit_translation.user_can_edit_instance = translation.user_can_change

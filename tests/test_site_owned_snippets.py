@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation
 
 from core.factories import UserFactory, set_menu
 from core.models import NavigationMenu, SiteSettings
@@ -106,6 +107,33 @@ def test_translate_is_offered_only_where_it_is_allowed(client, world):
 
     assert not offered(member(editor_group_name(BERGEN)))
     assert offered(member(NATIONAL_EDITORS))
+
+
+def test_a_webmaster_translates_their_sites_menu_and_no_other(client, world):
+    english = Locale.objects.get(language_code="en")
+    menus = {
+        slug: set_menu(world["sites"][slug], [], title=f"Meny {slug}") for slug in (BERGEN, OUS)
+    }
+    for slug, menu in menus.items():
+        client.force_login(member(webmaster_group_name(slug)))
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["core", "navigationmenu", menu.pk],
+        )
+        assert client.post(url, {"locales": [english.pk]}).status_code == 302
+
+    client.force_login(member(webmaster_group_name(BERGEN)))
+
+    def edit_title(slug):
+        translation = Translation.objects.get(
+            source__object_id=menus[slug].translation_key, target_locale=english
+        )
+        segment = StringSegment.objects.get(source=translation.source, context__path="title")
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        return client.put(url, "value=Main menu", content_type="application/x-www-form-urlencoded")
+
+    assert edit_title(BERGEN).status_code == 201  # the string translation, created
+    assert edit_title(OUS).status_code == 403
 
 
 def migration(app, name):
