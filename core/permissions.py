@@ -7,9 +7,8 @@ editorial board keeps the national researchers and each site's editors keep thei
 nobody edits another site's (superusers excepted).
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.models import GroupSitePermission, Site
+from wagtail.models import Site
 from wagtail.permission_policies.sites import SitePermissionPolicy
 
 
@@ -60,20 +59,3 @@ class SiteOwnedPermissionPolicy(SitePermissionPolicy):
         if self._user_has_global_permission(user, actions):
             owned |= Q(**{f"{self.site_field_name}__isnull": True})
         return objects.filter(owned)
-
-    def users_with_any_permission_for_instance(self, actions, instance):
-        permissions = self._get_permission_objects_for_actions(actions)
-        site_id = getattr(instance, self.site_fk_field_name)
-        if site_id is None:
-            rights = Q(user_permissions__in=permissions) | Q(groups__permissions__in=permissions)
-        else:
-            rights = Q(
-                groups__in=GroupSitePermission.objects.filter(
-                    permission__in=permissions, site_id=site_id
-                ).values("group")
-            )
-        return (
-            get_user_model()
-            .objects.filter((Q(is_superuser=True) | rights) & Q(is_active=True))
-            .distinct()
-        )
