@@ -20,28 +20,32 @@ def user_can_change(user, obj):
     )
 
 
-class SubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
+class ChangeRightMixin:
+    """Refuse unless the user may change the object translated (`source`)."""
+
     def get_object(self):
-        page = super().get_object()
-        if not user_can_change(self.request.user, page):
+        obj = super().get_object()
+        if not user_can_change(self.request.user, self.source(obj)):
             raise PermissionDenied
-        return page
+        return obj
+
+    def source(self, obj):
+        return obj
 
 
-class SubmitSnippetTranslationView(submit_translations.SubmitSnippetTranslationView):
-    def get_object(self):
-        snippet = super().get_object()
-        if not user_can_change(self.request.user, snippet):
-            raise PermissionDenied
-        return snippet
+class SubmitPageTranslationView(ChangeRightMixin, submit_translations.SubmitPageTranslationView):
+    pass
 
 
-class UpdateTranslationsView(update_translations.UpdateTranslationsView):
-    def get_object(self):
-        source = super().get_object()
-        if not user_can_change(self.request.user, source.get_source_instance()):
-            raise PermissionDenied
-        return source
+class SubmitSnippetTranslationView(
+    ChangeRightMixin, submit_translations.SubmitSnippetTranslationView
+):
+    pass
+
+
+class UpdateTranslationsView(ChangeRightMixin, update_translations.UpdateTranslationsView):
+    def source(self, obj):
+        return obj.get_source_instance()
 
 
 def admin_urls():

@@ -10,7 +10,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.operations import translate_object
 
 from core.factories import UserFactory, set_menu
 from core.models import NavigationMenu, SiteSettings
@@ -139,6 +140,25 @@ def test_a_webmaster_translates_their_sites_menu_and_no_other(client, world):
 
     assert edit_title(BERGEN).status_code == 201  # the string translation, created
     assert edit_title(OUS).status_code == 403
+
+
+def test_an_editor_syncs_the_translations_of_their_sites_pages_only(client, world):
+    english = Locale.objects.get(language_code="en")
+    superuser = UserFactory(is_superuser=True)
+    sources = {}
+    for slug, home in world["homes"].items():
+        translate(home, "en")
+        page = ContentPageFactory(parent=home)
+        translate_object(page, [english], user=superuser)
+        sources[slug] = TranslationSource.objects.get_for_instance(page)
+    client.force_login(member(editor_group_name(BERGEN)))
+
+    def sync(slug):
+        return client.get(reverse("wagtail_localize:update_translations", args=[sources[slug].pk]))
+
+    assert sync(BERGEN).status_code == 200
+    refused = sync(OUS)  # Wagtail's "no permission": back to the dashboard with a message
+    assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))
 
 
 def migration(app, name):
