@@ -45,6 +45,8 @@ BEFORE_CORE = {
 }
 PROJECT_APPS = [*BEFORE_CORE, "core"]
 MOVED = ["region", "healthtrust", "navigationmenu", "sitesettings", "alertsettings"]
+# Columns added after the move, checked on their own (core 0003: the site a menu belongs to).
+ADDED_SINCE = {"navigationmenu": {"site_id"}}
 
 BODY = [
     {"type": "paragraph", "value": "<p>Slik forbereder du deg.</p>", "id": str(uuid.uuid4())},
@@ -114,7 +116,10 @@ def test_a_database_of_the_previous_main_upgrades_without_losing_rows():
         tables = set(connection.introspection.table_names())
         assert {f"core_{model}" for model in MOVED} <= tables
         assert {f"home_{model}" for model in MOVED} & tables == set()
-        assert {model: table_rows(f"core_{model}") for model in MOVED} == rows
+        assert {
+            model: table_rows(f"core_{model}", leave_out=ADDED_SINCE.get(model, ()))
+            for model in MOVED
+        } == rows
         assert_site_survives(built)
     finally:
         # Whatever failed, later tests get the current schema back, and a content type cache as
@@ -138,11 +143,14 @@ def assert_content_types_as_on_the_previous_main(apps):
     ) == set(MOVED)
 
 
-def table_rows(table):
+def table_rows(table, leave_out=()):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} ORDER BY id")
         columns = [column[0] for column in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return [
+            {name: value for name, value in zip(columns, row, strict=True) if name not in leave_out}
+            for row in cursor.fetchall()
+        ]
 
 
 def content_type(apps, model):
@@ -347,6 +355,7 @@ def assert_site_survives(built):
 
     menu = NavigationMenu.objects.get(pk=built["menu"])
     assert menu.items[0].value["page"].specific == content
+    assert menu.site == site  # the site whose settings choose it (core 0003)
     assert (menu.latest_revision.pk, list(menu.revisions)) == (
         built["revision"],
         [menu.latest_revision],
