@@ -105,7 +105,7 @@ def test_the_translations_report_lists_only_what_the_editor_sees(client, sites):
     ids=["national editor", "superuser"],
 )
 def test_the_national_board_and_superusers_see_every_site(client, sites, user):
-    (_t, _s, bergen_home), (_t, _s, ous_home) = sites
+    _bergen, (_t, _s, ous_home) = sites
     client.force_login(user())
     assert chooser(client, ous_home) == set(OTHER_HIDDEN + OTHER_PUBLIC)
     assert translations(client) == set(OWN + OTHER_HIDDEN + OTHER_PUBLIC)
