@@ -53,13 +53,17 @@ def local_editor():
     return UserFactory(groups=[Group.objects.get(name="helse-bergen redaktør")])
 
 
-def shown(client, url, **params):
+def html(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200
     # The chooser answers with JSON, its HTML inside.
     is_json = response["Content-Type"].startswith("application/json")
-    html = response.json()["html"] if is_json else response.content.decode()
-    return {title for title in OWN + OTHER_HIDDEN + OTHER_PUBLIC if title in html}
+    return response.json()["html"] if is_json else response.content.decode()
+
+
+def shown(client, url, **params):
+    listed = html(client, url, **params)
+    return {title for title in OWN + OTHER_HIDDEN + OTHER_PUBLIC if title in listed}
 
 
 def chooser(client, home):
@@ -83,6 +87,16 @@ def test_the_page_chooser_hides_other_sites_drafts_and_private_pages(client, sit
         found = shown(client, reverse("wagtailadmin_choose_page_search"), q=query)
         assert not found & set(OTHER_HIDDEN), query
     assert shown(client, reverse("wagtailadmin_choose_page_search"), q="kladd") == {"Bergen-kladd"}
+
+
+def test_a_page_below_a_private_page_is_private_too(client, sites):
+    (_t, _s, bergen_home), (_t, _s, ous_home) = sites
+    for home, title in ((bergen_home, "Bergen-barn"), (ous_home, "OUS-barn")):
+        ContentPageFactory(parent=home.get_children().get(slug="lukket"), title=title)
+    client.force_login(local_editor())
+    listed = html(client, reverse("wagtailadmin_choose_page_search"), q="barn")
+    assert "Bergen-barn" in listed
+    assert "OUS-barn" not in listed
 
 
 def test_the_page_types_report_names_no_other_sites_draft(client, sites):
