@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.editing import CreatePageView
 from fnsp_site.api import api
+from home.reports import ConfinedPageTypesUsageReportView, ConfinedTranslationsReportView
 from home.views import page_feedback
 from sharing.views import open_share
 from trials import fhir
@@ -23,6 +24,24 @@ urlpatterns = [
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
         "<int:parent_page_id>/",
         require_admin_access(CreatePageView.as_view()),
+    ),
+    # Reports that list every site's pages, confined to what the user sees (home/reports.py);
+    # at the reports' own URLs, before the admin's.
+    path(
+        "admin/reports/page-types-usage/",
+        require_admin_access(ConfinedPageTypesUsageReportView.as_view()),
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(ConfinedPageTypesUsageReportView.as_view(results_only=True)),
+    ),
+    path(
+        "admin/localize/reports/translations/",
+        require_admin_access(ConfinedTranslationsReportView.as_view()),
+    ),
+    path(
+        "admin/localize/reports/translations/results/",
+        require_admin_access(ConfinedTranslationsReportView.as_view(results_only=True)),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,7 +4,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
+from home.confinement import visible_pages
 from home.views import FeedbackReportView
+
+
+@hooks.register("construct_page_chooser_queryset")
+def confine_page_chooser(pages, request):
+    """Other sites' drafts and private pages are not offered to a local editor."""
+    return visible_pages(pages, request.user)
 
 
 @hooks.register("register_admin_urls")

@@ -21,14 +21,17 @@ NATIONAL_MODELS = ["treatment", "category", "diagnosis"]
 
 @hooks.register("fnsp_national_editor_permissions")
 def national_editor_permissions():
-    """Only the national editorial board writes the national base."""
+    """Only the national editorial board writes the national base.
+
+    Not `publish_treatment`: a treatment (in any language) is published only when a second
+    member approves it in the workflow "Nasjonal fagredaksjon" (docs/permissions.md).
+    """
     return [
         *[
             f"treatments.{action}_{model}"
             for model in NATIONAL_MODELS
             for action in ("add", "change", "delete")
         ],
-        "treatments.publish_treatment",
         "treatments.lock_treatment",
         "treatments.unlock_treatment",
     ]

@@ -4,6 +4,7 @@ from .navigation import NavigationMenu
 from .pages import BasePage, SectionIndexPage, SiteRootPage
 from .registry import HealthTrust, Region
 from .settings import SiteSettings
+from .workflows import SecondPersonApprovalTask
 
 __all__ = [
     "AlertSettings",
@@ -12,6 +13,7 @@ __all__ = [
     "ImageWithAltText",
     "NavigationMenu",
     "Region",
+    "SecondPersonApprovalTask",
     "SectionIndexPage",
     "SiteRootPage",
     "SiteSettings",

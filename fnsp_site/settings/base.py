@@ -191,6 +191,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_SITE_NAME = "FNSP"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# An approved workflow publishes without the approver holding the publish permission: the
+# national board approves treatments it cannot publish directly (docs/permissions.md).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflows.publish_approved"
 # Which formatting each kind of text allows, by name (fields say `editor="intro"` etc.).
 WAGTAILADMIN_RICH_TEXT_EDITORS = EDITORS
 WAGTAILSEARCH_BACKENDS = {

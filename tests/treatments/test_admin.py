@@ -40,15 +40,17 @@ def treatment_form(**overrides):
     return data
 
 
-def test_national_editors_create_and_publish_treatments(client, groups):
+def test_national_editors_create_treatments_and_submit_them_for_approval(client, groups):
     client.force_login(member(NATIONAL_EDITORS))
     response = client.post(
         reverse("wagtailsnippets_treatments_treatment:add"),
-        {**treatment_form(), "action-publish": "1"},
+        {**treatment_form(), "action-submit": "1"},
     )
     assert response.status_code == 302
     treatment = Treatment.objects.get(slug="gastroskopi")
-    assert treatment.live
+    # Published once a second member approves it (tests/test_approval.py).
+    assert not treatment.live
+    assert treatment.workflow_in_progress
     assert str(treatment.next_review) == "2028-01-01"
     for model in ("treatment", "category", "diagnosis"):
         assert client.get(reverse(f"wagtailsnippets_treatments_{model}:add")).status_code == 200

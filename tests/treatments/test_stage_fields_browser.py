@@ -72,9 +72,9 @@ def test_a_stage_with_refused_text_stays_visible(live_server, browser):
     page.select_option("select[name=kind]", "behandlingsprogram")
     expect(before).to_be_hidden()
 
-    # Drafts may hold anything; publishing checks the stages.
+    # Drafts may hold anything; submitting for approval checks the stages.
     page.locator(".w-dropdown__toggle").filter(has_text="Flere handlinger").click()
-    page.get_by_role("button", name="Publiser").click()
+    page.get_by_role("button", name="Send inn til Nasjonal fagredaksjon").click()
     expect(before.locator(".error-message")).to_contain_text("behandlingsforløp")
     expect(before).to_be_visible()
     expect(stage(page, "investigation")).to_be_visible()

@@ -1,0 +1,51 @@
+"""What of other sites' pages a local editor sees in the admin's choosers and reports.
+
+Wagtail's page chooser, its page types report and wagtail-localize's translations report list
+pages of every site, drafts and private pages included. A local editor sees there every page
+of their own site(s) and, of other sites, only what the public sees: live pages without a
+view restriction. The national editorial board and superusers see everything.
+"""
+
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from wagtail.models import Page, PageViewRestriction
+from wagtail.permissions import page_permission_policy
+
+from home.groups import NATIONAL_EDITORS
+
+# Rights that make a page the editor's own (the per-site groups grant them on site roots).
+OWN_PAGE_ACTIONS = ["add", "change", "publish"]
+
+
+def sees_every_site(user):
+    return user.is_superuser or user.groups.filter(name=NATIONAL_EDITORS).exists()
+
+
+def own_pages(user):
+    return page_permission_policy.instances_user_has_any_permission_for(user, OWN_PAGE_ACTIONS)
+
+
+def public_q(prefix=""):
+    """Live pages with no view restriction on themselves or an ancestor."""
+    outer_path = ExpressionWrapper(OuterRef(f"{prefix}path"), output_field=CharField())
+    restricted = PageViewRestriction.objects.alias(outer_path=outer_path).filter(
+        outer_path__startswith=F("page__path")
+    )
+    return Q(**{f"{prefix}live": True}) & ~Exists(restricted)
+
+
+def visible_q(user, prefix=""):
+    """Pages `user` may see listed (`prefix` to use it through a relation, e.g. "pages__")."""
+    own = Q(**{f"{prefix}pk__in": own_pages(user).values("pk")})
+    return own | public_q(prefix)
+
+
+def visible_pages(pages, user):
+    """`pages` filtered to those `user` sees; by `pk` alone, which the search backends take."""
+    if sees_every_site(user):
+        return pages
+    return pages.filter(pk__in=Page.objects.filter(visible_q(user)).values("pk"))
+
+
+def visible_page_keys(user):
+    """Translation keys of the pages `user` sees: wagtail-localize refers to pages by them."""
+    return Page.objects.filter(visible_q(user)).values("translation_key")
