@@ -4,7 +4,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
+from home.choosers import department_chooser_viewset, location_chooser_viewset
 from home.views import FeedbackReportView
+
+
+@hooks.register("register_admin_viewset")
+def register_place_choosers():
+    return [department_chooser_viewset, location_chooser_viewset]
 
 
 @hooks.register("register_admin_urls")
