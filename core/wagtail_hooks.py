@@ -7,7 +7,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from core.models import NavigationMenu
-from core.translating import edit_translation_telling_errors
+from core.translation_errors import edit_translation_telling_errors
 from core.viewsets import SnippetViewSet
 
 
