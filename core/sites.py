@@ -16,7 +16,7 @@ national one, is asked of the section itself (`core.models.SectionIndexPage`).
 from functools import reduce
 from operator import or_
 
-from django.db.models import OuterRef, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Page, Site
 
@@ -85,6 +85,16 @@ def trust_subquery():
         path=Substr(OuterRef(OuterRef("path")), 1, ROOT_PATH_LENGTH)
     ).values("translation_key")
     return HealthTrust.objects.filter(site__root_page__translation_key__in=roots)
+
+
+def with_trust(pages):
+    """`pages` annotated with the id and name of the trust whose site holds each one
+    (`trust_id`, `trust_name`; None on the portal), in the same query."""
+    trust = trust_subquery()
+    return pages.annotate(
+        trust_id=Subquery(trust.values("pk")[:1]),
+        trust_name=Subquery(trust.values("name")[:1]),
+    )
 
 
 class SiteDirectory:

@@ -3,11 +3,13 @@ from django.urls import re_path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.views import edit_translation
 
 from core import translation
 from core.models import NavigationMenu
+from core.translation_errors import edit_translation_telling_errors
 from core.viewsets import SiteOwnedSnippetViewSet
 
 
@@ -20,6 +22,19 @@ def refuse_locale_fallback(page, request, serve_args, serve_kwargs):
     """
     if page.locale.language_code != get_language():
         raise Http404(_("This page is not available in this language."))
+
+
+# Before wagtail-localize's own hooks, which serve the same editor without the refusals.
+@hooks.register("before_edit_page", order=-1)
+def edit_page_translation(request, page):
+    return edit_translation_telling_errors(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def edit_snippet_translation(request, instance):
+    if isinstance(instance, TranslatableMixin):
+        return edit_translation_telling_errors(request, instance)
+    return None
 
 
 class NavigationMenuViewSet(SiteOwnedSnippetViewSet):

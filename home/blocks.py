@@ -3,6 +3,7 @@ content, news, location and department pages. The shared blocks are in `core.blo
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -18,6 +19,7 @@ from core.blocks import (
     WarningBlock,
     phone_block,
 )
+from home.choosers import department_chooser_viewset, location_chooser_viewset
 
 
 class ContactCardValue(blocks.StructValue):
@@ -66,6 +68,33 @@ class ContactCardValue(blocks.StructValue):
         }
 
 
+class PlaceChooserBlock(blocks.PageChooserBlock):
+    """A department or location of the editor's hospital, chosen in `home.choosers`' modal
+    (listed with its hospital) instead of the whole page tree. Still a page chooser block, so
+    a translator can point a translation's card at the translated page."""
+
+    viewset = None
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type=self.viewset.model, **kwargs)
+
+    @cached_property
+    def widget(self):
+        return self.viewset.widget_class()
+
+    def get_form_state(self, value):
+        # The state of the modal's widget, not of Wagtail's page chooser.
+        return self.widget.get_value_data(value)
+
+
+class DepartmentChooserBlock(PlaceChooserBlock):
+    viewset = department_chooser_viewset
+
+
+class LocationChooserBlock(PlaceChooserBlock):
+    viewset = location_chooser_viewset
+
+
 class ContactCardBlock(blocks.StructBlock):
     """A contact card: a department's details, or free text where no department page exists.
 
@@ -89,15 +118,13 @@ class ContactCardBlock(blocks.StructBlock):
     ``contact`` property gives the data to show, whichever source it comes from.
     """
 
-    department = blocks.PageChooserBlock(
+    department = DepartmentChooserBlock(
         label=_("Department"),
-        page_type="home.DepartmentPage",
         required=False,
         help_text=_("Choose a department to show its current contact details."),
     )
-    location = blocks.PageChooserBlock(
+    location = LocationChooserBlock(
         label=_("Location"),
-        page_type="home.LocationPage",
         required=False,
         help_text=_("Limit the card to one location, or show its address."),
     )

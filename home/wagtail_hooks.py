@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
+from home.choosers import department_chooser_viewset, location_chooser_viewset
 from home.confinement import visible_pages
 from home.views import FeedbackReportView
 
@@ -12,6 +13,11 @@ from home.views import FeedbackReportView
 def confine_page_chooser(pages, request):
     """Other sites' drafts and private pages are not offered to a local editor."""
     return visible_pages(pages, request.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_place_choosers():
+    return [department_chooser_viewset, location_chooser_viewset]
 
 
 @hooks.register("register_admin_urls")

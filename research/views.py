@@ -1,7 +1,6 @@
 """Admin report: research groups that have no published English version."""
 
 import django_filters
-from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -10,7 +9,7 @@ from wagtail.models import Locale
 from wagtail.permissions import page_permission_policy
 
 from core.models import HealthTrust
-from core.sites import trust_subquery
+from core.sites import with_trust
 from research.models import ResearchGroupPage
 
 
@@ -18,17 +17,11 @@ def groups_without_english():
     """Live groups in the default language with no live English translation, each annotated
     with its site's trust (in the same query)."""
     english = ResearchGroupPage.objects.live().filter(locale__language_code="en")
-    trust = trust_subquery()
-    return (
+    return with_trust(
         ResearchGroupPage.objects.live()
         .filter(locale=Locale.get_default())
         .exclude(translation_key__in=english.values("translation_key"))
-        .annotate(
-            trust_id=Subquery(trust.values("pk")[:1]),
-            trust_name=Subquery(trust.values("name")[:1]),
-        )
-        .order_by("trust_name", "title")
-    )
+    ).order_by("trust_name", "title")
 
 
 class UntranslatedGroupsFilterSet(WagtailFilterSet):

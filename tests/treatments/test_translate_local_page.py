@@ -3,8 +3,9 @@ treatment it points at (issue 16, point 1): the national board owns those transl
 
 import pytest
 from django.test import TestCase
+from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from core.factories import UserFactory
@@ -47,3 +48,57 @@ def test_translating_a_local_page_keeps_the_national_english_text_published(clie
     assert english_home.get_url()  # the English tree is served
     html = soup(get(client, translated.get_url(), "helse-bergen")).main.get_text()
     assert "Endoscopy." in html
+
+
+def test_a_refused_translation_names_its_error(client, bergen):
+    """wagtail-localize reports a failed publish as "New validation errors were found" only;
+    the editor also sees what was refused, on which field."""
+    trust, _site, home = bergen
+    translate(home, "en", title=trust.name)
+    treatment = TreatmentFactory(title="Gastroskopi")
+    page = offer(home, treatment)
+    page.save_revision().publish()
+    translate(page.get_parent(), "en", title="Treatments", slug="treatments")
+    user = UserFactory(is_superuser=True, is_staff=True)
+    TranslationCreator(user, [Locale.objects.get(language_code="en")]).create_translations(page)
+    translated = TreatmentPage.objects.get(locale__language_code="en")
+    treatment.unpublish()
+
+    client.force_login(user)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[translated.pk]), {"action": "publish"}, follow=True
+    )
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    assert "Nasjonal behandling: Denne nasjonale behandlingen er ikke publisert." in shown
+    translated.refresh_from_db()
+    assert not translated.live
+
+
+def test_a_refused_snippet_translation_names_its_error(client, db):
+    """The same for a national treatment whose English slug is already taken."""
+    english = Locale.objects.get(language_code="en")
+    TreatmentFactory(title="Gastroscopy", slug="gastroscopy", locale=english)
+    treatment = TreatmentFactory(title="Gastroskopi", slug="gastroskopi")
+    user = UserFactory(is_superuser=True, is_staff=True)
+    TranslationCreator(user, [english]).create_translations(treatment)
+    translated = Treatment.objects.get(locale=english, translation_key=treatment.translation_key)
+    slug = StringSegment.objects.get(
+        source__object_id=treatment.translation_key, context__path="slug"
+    )
+    StringTranslation.objects.create(
+        translation_of=slug.string, locale=english, context=slug.context, data="gastroscopy"
+    )
+
+    client.force_login(user)
+    response = client.post(
+        reverse("wagtailsnippets_treatments_treatment:edit", args=[translated.pk]),
+        {"action": "publish"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    # The database refused it before Wagtail validated it: this was a server error.
+    assert "Kortnavn (slug): En annen nasjonal behandling bruker allerede denne slugen." in shown
+    translated.refresh_from_db()
+    assert translated.slug == "gastroskopi"

@@ -1,6 +1,7 @@
 """A hospital's local treatment page: the national text it points at, plus local parts; and
 which hospitals offer a national treatment (their local pages, resolved in bulk)."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -169,7 +170,7 @@ class TreatmentPage(BasePage):
             [FieldPanel(f"local_{key}") for key in STAGE_KEYS],
             heading=_("Local additions to the patient journey"),
         ),
-        FieldPanel("locations"),
+        FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("contact_cards"),
         FieldPanel("practical_information"),
         FieldPanel("waiting_time_url"),
