@@ -73,10 +73,11 @@ def bulk_subtree(root, locale):
 
 
 def build_world():
+    from wagtail.models import Locale
+
     from core.models import HealthTrust, Region
     from home.factories import make_hospital, make_portal
     from home.groups import sync_site_groups
-    from wagtail.models import Locale
 
     make_portal()
     regions = list(Region.objects.all())

@@ -164,9 +164,7 @@ def sync_regional_group(region, editor_groups, report):
     together (page rights on each site root, each site's collection, the same model and
     per-site rights), so a member of the team is in one group rather than in one per site."""
     group = _group(regional_group_name(region), report)
-    _sync_model_permissions(
-        group, set(Permission.objects.filter(group__in=editor_groups)), report
-    )
+    _sync_model_permissions(group, set(Permission.objects.filter(group__in=editor_groups)), report)
     for model, fields in (
         (GroupPagePermission, ("page_id", "permission_id")),
         (GroupCollectionPermission, ("collection_id", "permission_id")),

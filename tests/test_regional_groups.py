@@ -54,9 +54,10 @@ def test_a_regional_group_has_exactly_its_sites_editor_rights(west):
         GroupPagePermission, "page_id", site_groups
     )
     # Granted on the site roots (and the translated root), never page by page.
-    assert set(
-        GroupPagePermission.objects.filter(group=region).values_list("page_id", flat=True)
-    ) == (west["roots"])
+    assert (
+        set(GroupPagePermission.objects.filter(group=region).values_list("page_id", flat=True))
+        == (west["roots"])
+    )
     assert rows(GroupCollectionPermission, "collection_id", [REGION_GROUP]) == rows(
         GroupCollectionPermission, "collection_id", site_groups
     )
