@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 from core.factories import UserFactory
 from home.factories import ContentPageFactory, make_hospital
 from home.groups import sync_site_groups
-from tests.helpers import soup
+from tests.helpers import dashboard_tables, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -58,12 +58,7 @@ def member(name):
 
 
 def tables(response):
-    panel = soup(response).select_one("#fnsp-site-pages-section")
-    assert panel is not None
-    return {
-        table.caption.get_text(" ", strip=True): table.tbody.get_text(" ", strip=True)
-        for table in panel.select("table")
-    }
+    return dashboard_tables(response, "fnsp-site-pages")
 
 
 def test_a_local_editors_dashboard_shows_their_own_sites_pages(client, sites):

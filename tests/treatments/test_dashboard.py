@@ -10,7 +10,7 @@ from wagtail.models import Workflow
 
 from core.factories import UserFactory
 from home.groups import NATIONAL_EDITORS, sync_site_groups
-from tests.helpers import soup
+from tests.helpers import dashboard_tables, soup
 from treatments.factories import TreatmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,12 +41,7 @@ def national_world(count, start=0):
 
 
 def panel(response):
-    section = soup(response).select_one("#fnsp-national-base-section")
-    assert section is not None
-    return {
-        table.caption.get_text(" ", strip=True): table.tbody.get_text(" ", strip=True)
-        for table in section.select("table")
-    }
+    return dashboard_tables(response, "fnsp-national-base")
 
 
 def test_national_editors_see_treatments_due_and_submissions_waiting(client, groups):
