@@ -54,7 +54,7 @@ test-postgres: install
 	PYTHON=$(PY) scripts/test-postgres.sh
 
 # Speed at national scale, never in timed tests: the page explorer and dashboard at 55 sites ×
-# 1,000 pages on a throwaway SQLite database (about three minutes; docs/permissions.md).
+# 1,000 pages on a throwaway SQLite database (a few minutes; docs/permissions.md).
 bench: install
 	$(PY) bench/explorer.py
 

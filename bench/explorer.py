@@ -3,7 +3,7 @@
 Times the admin views for a regional web team member (one `<Region> redaktør` group), a
 member of all 55 site editor groups (what regional groups replace) and a local editor, and
 prints the median of several requests per view with its query count. Run by `make bench`;
-it builds a throwaway database (about two minutes) and never touches db.sqlite3. With
+it builds a throwaway database (a few minutes) and never touches db.sqlite3. With
 FNSP_BENCH_DB=<file> the database is kept there and reused by the next run.
 """
 
