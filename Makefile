@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate demo serve test test-future test-postgres lint format clean messages
+.PHONY: run install migrate demo serve test test-future test-postgres bench lint format clean messages
 
 # One command: install, migrate, load demo data (idempotent) and serve on port 8000.
 run: install migrate demo serve
@@ -52,6 +52,11 @@ test-future: install
 # The same suite on a throwaway PostgreSQL cluster (or DATABASE_URL when set).
 test-postgres: install
 	PYTHON=$(PY) scripts/test-postgres.sh
+
+# Speed at national scale, never in timed tests: the page explorer and dashboard at 55 sites ×
+# 1,000 pages on a throwaway SQLite database (a few minutes; docs/permissions.md).
+bench: install
+	$(PY) bench/explorer.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media

@@ -1,12 +1,50 @@
-"""Who can edit the demo: the per-site editor groups, and the `admin` superuser."""
+"""Who can edit the demo: the per-site editor groups, the `admin` superuser, and one account
+per role so a new user can try each at once."""
 
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from core.factories import UserFactory
-from home.groups import sync_site_groups
+from home.groups import NATIONAL_EDITORS, editor_group_name, sync_site_groups, webmaster_group_name
+from sharing.groups import HEALTH_PERSONNEL
+
+# (username, full name, group, where the role starts, password). Fixed, public demo passwords
+# (README.md): made only where settings.FNSP_DEMO_ACCOUNTS is on, never in production.
+ROLE_ACCOUNTS = [
+    (
+        "redaktor-bergen",
+        "Rita Redaktør",
+        editor_group_name("helse-bergen"),
+        "Helse Bergen HF",
+        "demo-redaktor-bergen",
+    ),
+    (
+        "nettansvarlig-bergen",
+        "Nils Nettansvarlig",
+        webmaster_group_name("helse-bergen"),
+        "Helse Bergen HF",
+        "demo-nettansvarlig-bergen",
+    ),
+    (
+        "redaktor-stolav",
+        "Solveig Redaktør",
+        editor_group_name("stolav"),
+        "St. Olavs hospital HF",
+        "demo-redaktor-stolav",
+    ),
+    ("fagredaktor", "Frida Fagredaktør", NATIONAL_EDITORS, "Nasjonal base", "demo-fagredaktor"),
+    (
+        "helsepersonell",
+        "Henrik Helsepersonell",
+        HEALTH_PERSONNEL,
+        "Del med pasient (/del/)",
+        "demo-helsepersonell",
+    ),
+]
 
 
 def sync_editor_groups(report, stdout):
@@ -34,3 +72,29 @@ def ensure_admin(report, stdout):
         stdout("Superuser 'admin' password set from DJANGO_SUPERUSER_PASSWORD.")
     else:
         stdout("Superuser 'admin' exists; its password is unchanged.")
+
+
+def ensure_role_accounts(report, stdout):
+    """One account per role, in its group, with its fixed demo password; printed every run."""
+    if not settings.FNSP_DEMO_ACCOUNTS:
+        stdout("Demo role accounts not made: FNSP_DEMO_ACCOUNTS is off (always in production).")
+        return
+    users = get_user_model().objects
+    stdout("Demo accounts (log in at /admin/login/):")
+    for username, full_name, group_name, start, password in ROLE_ACCOUNTS:
+        user = users.filter(username=username).first()
+        if user is None:
+            first_name, last_name = full_name.split(" ", 1)
+            user = UserFactory(
+                username=username,
+                first_name=first_name,
+                last_name=last_name,
+                email=f"{username}@fnsp.eksempel.no",
+                password=password,
+            )
+            report.count("demo accounts")
+        group = Group.objects.get(name=group_name)
+        if list(user.groups.all()) != [group]:
+            user.groups.set([group])
+        shown = password if user.check_password(password) else "(changed since it was made)"
+        stdout(f"  {username:22} {shown:26} {group_name} — {start}")

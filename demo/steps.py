@@ -21,6 +21,7 @@ STEPS = [
     # Last: editor groups cover every site and its translations.
     accounts.sync_editor_groups,
     accounts.ensure_admin,
+    accounts.ensure_role_accounts,
 ]
 
 

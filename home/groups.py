@@ -18,7 +18,7 @@ from wagtail.models import (
     Site,
 )
 
-from core.models import HealthTrust
+from core.models import HealthTrust, Region
 
 PORTAL_SLUG = "portal"
 NATIONAL_EDITORS = "Nasjonal fagredaksjon"
@@ -64,6 +64,12 @@ def get_permission(dotted):
 
 def editor_group_name(slug):
     return f"{slug} {EDITOR_SUFFIX}"
+
+
+def regional_group_name(region):
+    """`Helse Vest redaktør`: the region's name, never its slug, which is also the slug of the
+    regional authority's own site (`helse-vest redaktør`)."""
+    return f"{region.name} {EDITOR_SUFFIX}"
 
 
 def webmaster_group_name(slug):
@@ -175,9 +181,25 @@ def hooked_permissions(hook_name):
     return {get_permission(name) for name in [ADMIN_ACCESS, *hooked_names(hook_name)]}
 
 
+def sync_regional_group(region, editor_groups, report):
+    """A regional web team's one group: exactly the rights of its sites' editor groups
+    together (page rights on each site root, each site's collection, the same model and
+    per-site rights), so a member of the team is in one group rather than in one per site."""
+    group = _group(regional_group_name(region), report)
+    _sync_model_permissions(group, set(Permission.objects.filter(group__in=editor_groups)), report)
+    for model, fields in (
+        (GroupPagePermission, ("page_id", "permission_id")),
+        (GroupCollectionPermission, ("collection_id", "permission_id")),
+        (GroupSitePermission, ("site_id", "permission_id")),
+    ):
+        wanted = set(model.objects.filter(group__in=editor_groups).values_list(*fields))
+        _sync_rows(model, group, fields, wanted, report)
+
+
 @transaction.atomic
 def sync_site_groups(progress=None):
-    """Create or correct every per-site group and the national group; idempotent."""
+    """Create or correct every per-site group, every regional group and the national group;
+    idempotent."""
     report = SyncReport()
     trusts = {t.site_id: t for t in HealthTrust.objects.with_site()}
     sites = list(Site.objects.select_related("root_page").order_by("hostname"))
@@ -192,6 +214,10 @@ def sync_site_groups(progress=None):
         sync_site(site, slug, label, report)
         if progress:
             progress(index, len(sites), slug)
+    for region in Region.objects.all():
+        slugs = [t.slug for t in trusts.values() if t.region_id == region.pk]
+        editor_groups = Group.objects.filter(name__in=[editor_group_name(slug) for slug in slugs])
+        sync_regional_group(region, editor_groups, report)
     national = _group(NATIONAL_EDITORS, report)
     _sync_model_permissions(
         national,

@@ -30,6 +30,16 @@ def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
+def dashboard_tables(response, panel):
+    """The tables of a dashboard panel (its `{% panel id=… %}`), by caption: their rows' text."""
+    section = soup(response).select_one(f"#{panel}-section")
+    assert section is not None, panel
+    return {
+        table.caption.get_text(" ", strip=True): table.tbody.get_text(" ", strip=True)
+        for table in section.select("table")
+    }
+
+
 def count_queries(assert_max_num_queries, budget, client, path, slug=None):
     """How many queries `get_ok` of `path` takes, failing the test if more than `budget`.
 

@@ -13,6 +13,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import InspectView
 
 from core.viewsets import SnippetViewSet
+from treatments.dashboard import NationalBasePanel
 from treatments.models import Category, Diagnosis, Treatment, TreatmentPage
 from treatments.stages import stages_for
 
@@ -35,6 +36,17 @@ def national_editor_permissions():
         "treatments.lock_treatment",
         "treatments.unlock_treatment",
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_national_base_panel(request, panels):
+    """The board's panel lists the submissions waiting, in two queries: it replaces Wagtail's
+    "awaiting your review" panel, which takes several queries per submission (a superuser,
+    who also moderates pages, keeps it)."""
+    if request.user.has_perm("treatments.change_treatment"):
+        if not request.user.is_superuser:
+            panels[:] = [p for p in panels if p.name != "workflow_objects_to_moderate"]
+        panels.append(NationalBasePanel())
 
 
 @hooks.register("fnsp_site_editor_permissions")

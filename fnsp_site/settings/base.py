@@ -206,6 +206,8 @@ WAGTAILSEARCH_BACKENDS = {
 
 # Demo hostnames are <slug>.localhost on this port; production sets the real ones.
 FNSP_DEMO_PORT = int(os.environ.get("FNSP_DEMO_PORT", "8000"))
+# `load_demo` makes one account per role with a fixed, published password (README.md).
+FNSP_DEMO_ACCOUNTS = env_bool("FNSP_DEMO_ACCOUNTS", True)
 
 LOGGING = {
     "version": 1,

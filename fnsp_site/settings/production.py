@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
 DEBUG = False
+# Never accounts with published passwords, whatever the environment says.
+FNSP_DEMO_ACCOUNTS = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")

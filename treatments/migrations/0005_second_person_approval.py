@@ -37,7 +37,7 @@ def use_second_person_task(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("treatments", "0004_responsible_trust_in_core"),
-        ("core", "0003_second_person_approval_task"),
+        ("core", "0004_second_person_approval_task"),
     ]
 
     operations = [migrations.RunPython(use_second_person_task, migrations.RunPython.noop)]
