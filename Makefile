@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate demo serve test test-future test-postgres lint format clean messages
+.PHONY: run run-cached serve-cached install migrate demo serve test test-future test-postgres lint format clean messages
 
 # One command: install, migrate, load demo data (idempotent) and serve on port 8000.
 run: install migrate demo serve
@@ -25,6 +25,14 @@ demo: install
 serve: install
 	@echo "Portal: http://localhost:8000/  Hospitals: http://helse-bergen.localhost:8000/ etc.  Admin: http://localhost:8000/admin/"
 	$(PY) manage.py runserver 0.0.0.0:8000
+
+# The production-like stack: gunicorn (production settings, plain http on localhost) behind
+# Varnish with deploy/varnish/fnsp.vcl on port 8000 (docs/caching.md). Needs varnish and
+# varnish-modules (apt).
+run-cached: install migrate demo serve-cached
+
+serve-cached: install
+	$(PY) scripts/varnish.py serve
 
 # Style, and the architecture: import-linter's contracts in pyproject.toml (layers, no circles).
 lint: install

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: it sees every response with its cookies, redirects and the API's headers
+    # included (docs/caching.md).
+    "core.caching.CacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fnsp_site.middleware.OpenDataMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -200,6 +203,9 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "norwegian",
     }
 }
+
+# How long Varnish keeps an anonymous page; purges by surrogate key end it sooner (docs/caching.md).
+FNSP_CACHE_SECONDS = int(os.environ.get("FNSP_CACHE_SECONDS", "3600"))
 
 # Demo hostnames are <slug>.localhost on this port; production sets the real ones.
 FNSP_DEMO_PORT = int(os.environ.get("FNSP_DEMO_PORT", "8000"))
