@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Sites and registry")
+
+    def ready(self):
+        from core.caching import connect_purges
+
+        connect_purges()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from core.caching import add_cache_keys, page_key
 from core.models import NavigationMenu
 from core.viewsets import SnippetViewSet
 
@@ -18,6 +19,11 @@ def refuse_locale_fallback(page, request, serve_args, serve_kwargs):
     """
     if page.locale.language_code != get_language():
         raise Http404(_("This page is not available in this language."))
+
+
+@hooks.register("before_serve_page")
+def tag_page_for_the_cache(page, request, serve_args, serve_kwargs):
+    add_cache_keys(request, page_key(page.pk))
 
 
 class NavigationMenuViewSet(SnippetViewSet):

@@ -204,6 +204,12 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# The Varnish servers to purge (docs/caching.md): Wagtail's frontend-cache setting, with a
+# backend that purges by surrogate key as well as by URL.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "core.caching.XkeyBackend", "LOCATION": url}
+    for number, url in enumerate(env_list("FNSP_VARNISH_URLS"))
+}
 # How long Varnish keeps an anonymous page; purges by surrogate key end it sooner (docs/caching.md).
 FNSP_CACHE_SECONDS = int(os.environ.get("FNSP_CACHE_SECONDS", "3600"))
 

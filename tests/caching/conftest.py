@@ -1,6 +1,7 @@
 """A real Varnish with the project's VCL in front of the live server, one per test (a fresh,
 empty cache each time: the database is emptied between tests and ids repeat)."""
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -28,10 +29,25 @@ class Cache:
     def get(self, path, slug=None, **kwargs):
         return self.request("GET", path, slug, **kwargs)
 
+    def until(self, path, slug, condition, within=1.0):
+        """GET `path` until `condition(response)` holds, for at most `within` seconds; the
+        last response (the test asserts on it)."""
+        deadline = time.monotonic() + within
+        while True:
+            response = self.get(path, slug)
+            if condition(response) or time.monotonic() > deadline:
+                return response
+            time.sleep(0.05)
+
 
 @pytest.fixture
 def cache(live_server, settings):
     backend_port = urlsplit(live_server.url).port
     with varnishd.varnish(backend_port) as port:
-        settings.FNSP_VARNISH_URLS = [f"http://127.0.0.1:{port}"]
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "core.caching.XkeyBackend",
+                "LOCATION": f"http://127.0.0.1:{port}",
+            }
+        }
         yield Cache(port)
