@@ -154,7 +154,15 @@ def serve():
             signal.pause()
 
 
+def stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
     if sys.argv[1:] != ["serve"]:
         sys.exit(__doc__)
+    # Stop cleanly (gunicorn and varnishd too) on Ctrl-C or a kill, also when started in the
+    # background, where the shell ignores SIGINT.
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
     serve()

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     # Outermost: it sees every response with its cookies, redirects and the API's headers
     # included (docs/caching.md).
     "core.caching.CacheHeadersMiddleware",
+    "fnsp_site.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fnsp_site.middleware.OpenDataMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

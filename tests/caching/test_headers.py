@@ -2,6 +2,7 @@
 from Django (the Varnish tests check what the cache does with it)."""
 
 import datetime
+import gzip
 
 import pytest
 import time_machine
@@ -9,6 +10,7 @@ import time_machine
 from core.caching import object_key
 from tests.conftest import OSLO
 from tests.content.test_banners import banner, set_banners
+from home.factories import ContentPageFactory
 from tests.helpers import get_ok
 from treatments.factories import TreatmentFactory, offer
 
@@ -44,6 +46,16 @@ def test_a_logged_in_reader_gets_no_keys_and_no_shared_lifetime(admin_client, po
     response = get_ok(admin_client, "/behandlinger/gastroskopi/", "helse-bergen")
     assert "xkey" not in response
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_anonymous_pages_are_compressed_an_editors_are_not(client, admin_client, portal, bergen):
+    ContentPageFactory(parent=bergen[2], title="Parkering", slug="parkering", intro="x" * 300)
+    public = get_ok(client, "/parkering/", "helse-bergen", HTTP_ACCEPT_ENCODING="gzip")
+    assert public["Content-Encoding"] == "gzip"
+    assert gzip.decompress(public.content).decode().count("Parkering") >= 1
+    assert "Accept-Encoding" in public["Vary"]
+    own = get_ok(admin_client, "/parkering/", "helse-bergen", HTTP_ACCEPT_ENCODING="gzip")
+    assert "Content-Encoding" not in own
 
 
 def test_the_lifetime_ends_at_a_banners_end_and_at_midnight_in_oslo(client, portal, bergen):
