@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run run-cached serve-cached install migrate demo serve test test-future test-postgres lint format clean messages
+.PHONY: run run-cached serve-cached bench install migrate demo serve test test-future test-postgres lint format clean messages
 
 # One command: install, migrate, load demo data (idempotent) and serve on port 8000.
 run: install migrate demo serve
@@ -33,6 +33,11 @@ run-cached: install migrate demo serve-cached
 
 serve-cached: install
 	$(PY) scripts/varnish.py serve
+
+# Requests/s and latency of the main pages, straight to gunicorn and through Varnish, against a
+# bare-Django reference, with their query counts (docs/caching.md#benchmark). Needs wrk (apt).
+bench: install migrate demo
+	$(PY) scripts/bench.py
 
 # Style, and the architecture: import-linter's contracts in pyproject.toml (layers, no circles).
 lint: install

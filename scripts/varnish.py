@@ -130,6 +130,16 @@ def gunicorn(port, workers=2, env=None):
             process.wait()
 
 
+def collectstatic(env):
+    """The production settings serve static files from the manifest collectstatic writes."""
+    subprocess.run(
+        [str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
+
+
 def serve():
     """The production-like stack on this machine: gunicorn (production settings, made to work
     over plain http on localhost) behind Varnish on FNSP_DEMO_PORT, until Ctrl-C."""
@@ -142,12 +152,7 @@ def serve():
         "SECURE_SSL_REDIRECT": os.environ.get("SECURE_SSL_REDIRECT", "false"),
         "FNSP_VARNISH_URLS": f"http://127.0.0.1:{port}",
     }
-    subprocess.run(
-        [str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        check=True,
-    )
+    collectstatic(env)
     with gunicorn(backend_port, env=env), varnish(backend_port, port=port):
         print(f"Varnish on http://localhost:{port}/ in front of gunicorn on port {backend_port}")
         with contextlib.suppress(KeyboardInterrupt):
