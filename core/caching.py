@@ -111,17 +111,19 @@ class CacheHeadersMiddleware:
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD"):
             return response
+        control = response.get("Cache-Control", "")
         personal = settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies
         if personal:
-            # An editor's page may show drafts and admin links: no cache keeps it, anywhere.
-            add_never_cache_headers(response)
+            # An editor's page may show drafts and admin links: no cache keeps it, anywhere
+            # (a view that said so already keeps its own words).
+            if "no-store" not in control:
+                add_never_cache_headers(response)
             return response
         if response.status_code not in CACHEABLE_STATUSES or request.path.startswith(
             settings.STATIC_URL
         ):
             # Static files keep whitenoise's lifetime: a deploy changes them, not a purge.
             return response
-        control = response.get("Cache-Control", "")
         if any(word in control for word in ("private", "no-store", "no-cache", "s-maxage")):
             return response
         keys = getattr(request, "fnsp_cache_keys", ())
