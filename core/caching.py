@@ -8,10 +8,12 @@ the changed thing (`purge`, called by the signal handlers in `connect_purges`).
 
 import datetime
 import math
+from collections import defaultdict
 from urllib.error import URLError
 from urllib.request import urlopen
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
@@ -20,7 +22,7 @@ from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 CACHEABLE_STATUSES = {200, 203, 300, 301, 302, 307, 308, 404, 410}
@@ -28,6 +30,10 @@ CACHEABLE_STATUSES = {200, 203, 300, 301, 302, 307, 308, 404, 410}
 SHORT_LIFETIME = 10
 # Shown on every site: the portal's alert banners.
 NATIONAL_ALERTS = "alerts"
+# The portal's home and sections, which list every site's pages; and search results. Any page
+# published anywhere may join them (they are few: one per section and query).
+NATIONAL_LISTINGS = "national"
+SEARCH = "search"
 
 
 def page_key(page_id):
@@ -141,43 +147,63 @@ class CacheHeadersMiddleware:
         return response
 
 
+def referrers(instance):
+    """Keys of what links to `instance`, from Wagtail's reference index: pages with a link or
+    chooser to it, menus listing it (they show its title)."""
+    by_type = defaultdict(list)
+    for type_id, object_id in ReferenceIndex.get_references_to(instance).values_list(
+        "base_content_type", "object_id"
+    ):
+        by_type[type_id].append(object_id)
+    keys = set()
+    for type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None:
+            continue
+        if issubclass(model, Page):
+            keys.update(page_key(pk) for pk in ids)
+        else:
+            keys.update(object_key(obj) for obj in model._default_manager.filter(pk__in=ids))
+    return keys
+
+
+def page_keys(page, *more):
+    """A page changed: the page; its ancestors, whose listings show their descendants (a home
+    page its latest news, a section its pages); whatever links to it; any list of its kind;
+    the portal's listings and search."""
+    ancestors = page.get_ancestors().values_list("pk", flat=True)
+    return [
+        page_key(page.pk),
+        *(page_key(pk) for pk in ancestors),
+        *referrers(page),
+        listing_key(page.specific_class),
+        NATIONAL_LISTINGS,
+        SEARCH,
+        *more,
+    ]
+
+
 def page_changed(instance, **kwargs):
-    """Published or unpublished: the page, its parent's list of children and any list of its
-    kind; unpublished also its site's chrome (menus and links to it)."""
-    parent = instance.get_parent()
-    keys = [page_key(instance.pk), parent and page_key(parent.pk), listing_key(type(instance))]
-    if not instance.live:
-        site = instance.get_site()
-        keys.append(site and site_key(site.pk))
-    purge(*keys)
+    """Published or unpublished; unpublished also its site's chrome (links to it vanish)."""
+    site = None if instance.live else instance.get_site()
+    purge(*page_keys(instance, site and site_key(site.pk)))
 
 
 def page_moved(instance, parent_page_before, parent_page_after, **kwargs):
     site = instance.get_site()
-    purge(
-        page_key(instance.pk),
-        page_key(parent_page_before.pk),
-        page_key(parent_page_after.pk),
-        listing_key(type(instance.specific_deferred)),
-        site and site_key(site.pk),
-    )
+    purge(*page_keys(instance, page_key(parent_page_before.pk), site and site_key(site.pk)))
 
 
 def page_deleted(instance, **kwargs):
     if isinstance(instance, Page) and instance.live:
         site = instance.get_site()
-        purge(
-            page_key(instance.pk),
-            page_key(instance.get_parent().pk),
-            listing_key(instance.specific_class),
-            site and site_key(site.pk),
-        )
+        purge(*page_keys(instance, site and site_key(site.pk)))
 
 
 def object_changed(instance, **kwargs):
     """A snippet with drafts published, unpublished or deleted: every response showing it or
     listing its kind."""
-    purge(object_key(instance), listing_key(type(instance)))
+    purge(object_key(instance), listing_key(type(instance)), SEARCH, *referrers(instance))
 
 
 def site_setting_changed(instance, **kwargs):
@@ -188,7 +214,7 @@ def site_setting_changed(instance, **kwargs):
 
 
 def trust_changed(instance, **kwargs):
-    purge(instance.site_id and site_key(instance.site_id), listing_key(type(instance)))
+    purge(instance.site_id and site_key(instance.site_id), NATIONAL_LISTINGS)
 
 
 def connect_purges():

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from core.caching import add_cache_keys, page_key
+from core.caching import NATIONAL_LISTINGS, add_cache_keys, page_key
 from core.models import NavigationMenu
 from core.viewsets import SnippetViewSet
 
@@ -23,7 +23,8 @@ def refuse_locale_fallback(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_serve_page")
 def tag_page_for_the_cache(page, request, serve_args, serve_kwargs):
-    add_cache_keys(request, page_key(page.pk))
+    national = getattr(page, "is_portal", False) or getattr(page, "is_national", False)
+    add_cache_keys(request, page_key(page.pk), national and NATIONAL_LISTINGS)
 
 
 class NavigationMenuViewSet(SnippetViewSet):

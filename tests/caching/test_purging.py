@@ -7,8 +7,16 @@ import time
 import pytest
 from django.utils import timezone
 
+from core.factories import set_menu
 from core.models import SiteSettings
-from home.factories import ContentPageFactory, make_hospital, make_portal
+from home.factories import (
+    ContentPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    make_hospital,
+    make_portal,
+)
+from home.models import PortalHomePage
 from tests.content.test_banners import banner, set_banners
 from tests.helpers import publish
 from treatments.factories import TreatmentFactory, offer, publish_revision, save_draft
@@ -103,3 +111,43 @@ def test_a_banner_stops_being_served_when_it_ends(cache, homes):
     time.sleep(ENDS_IN.total_seconds())
     after = cache.until("/", "helse-bergen", lambda r: "Streik i dag" not in r.text, within=0.5)
     assert "Streik i dag" not in after.text
+
+
+def test_a_new_page_reaches_its_sites_listings_and_the_national_ones_but_no_other_site(
+    cache, homes
+):
+    portal = homes["helse-bergen"].get_parent().get_children().type(PortalHomePage).first()
+    NewsIndexPageFactory(parent=portal)
+    bergen_news = NewsIndexPageFactory(parent=homes["helse-bergen"])
+    NewsIndexPageFactory(parent=homes["oslo-universitetssykehus"])
+    # The menu shows the news section's title on every page of the site.
+    ContentPageFactory(parent=homes["helse-bergen"], title="Om oss", slug="om-oss")
+    set_menu(homes["helse-bergen"].get_site(), [bergen_news])
+    listings = [
+        ("/aktuelt/", None),
+        ("/aktuelt/", "helse-bergen"),
+        ("/", "helse-bergen"),
+        ("/aktuelt/", "oslo-universitetssykehus"),
+        ("/", "oslo-universitetssykehus"),
+        ("/om-oss/", "helse-bergen"),
+    ]
+    for path, slug in listings:
+        warm(cache, path, slug)
+
+    news = NewsPageFactory(parent=bergen_news, title="Nytt sengebygg", slug="sengebygg", live=False)
+    publish(news)
+    for path, slug in [("/aktuelt/", None), ("/aktuelt/", "helse-bergen")]:
+        shown = cache.until(path, slug, lambda r: "Nytt sengebygg" in r.text)
+        assert "Nytt sengebygg" in shown.text, (path, slug)
+    # The hospital's home page (an ancestor, which may show its latest news) is purged.
+    assert cache.get("/", "helse-bergen").headers["X-Cache"] == "MISS"
+    for path in ("/aktuelt/", "/"):
+        assert cache.get(path, "oslo-universitetssykehus").headers["X-Cache"] == "HIT"
+    assert cache.get("/om-oss/", "helse-bergen").headers["X-Cache"] == "HIT"
+
+    bergen_news.slug = "nyheter"
+    publish(bergen_news)
+    # The menu links to it (Wagtail's reference index knows): pages showing that menu are
+    # purged and link to the new address.
+    menu = cache.until("/om-oss/", "helse-bergen", lambda r: 'href="/nyheter/"' in r.text)
+    assert 'href="/nyheter/"' in menu.text
