@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate demo serve test test-future test-postgres bench lint format clean messages
+.PHONY: run run-cached serve-cached bench bench-pages bench-explorer install migrate demo serve test test-future test-postgres lint format clean messages
 
 # One command: install, migrate, load demo data (idempotent) and serve on port 8000.
 run: install migrate demo serve
@@ -25,6 +25,19 @@ demo: install
 serve: install
 	@echo "Portal: http://localhost:8000/  Hospitals: http://helse-bergen.localhost:8000/ etc.  Admin: http://localhost:8000/admin/"
 	$(PY) manage.py runserver 0.0.0.0:8000
+
+# The production-like stack: gunicorn (production settings, plain http on localhost) behind
+# Varnish with deploy/varnish/fnsp.vcl on port 8000 (docs/caching.md). Needs varnish and
+# varnish-modules (apt).
+run-cached: install migrate demo serve-cached
+
+serve-cached: install
+	$(PY) scripts/varnish.py serve
+
+# Requests/s and latency of the main pages, straight to gunicorn and through Varnish, against a
+# bare-Django reference, with their query counts (docs/caching.md#benchmark). Needs wrk (apt).
+bench-pages: install migrate demo
+	$(PY) scripts/bench.py
 
 # Style, and the architecture: import-linter's contracts in pyproject.toml (layers, no circles).
 lint: install
@@ -55,8 +68,11 @@ test-postgres: install
 
 # Speed at national scale, never in timed tests: the page explorer and dashboard at 55 sites ×
 # 1,000 pages on a throwaway SQLite database (a few minutes; docs/permissions.md).
-bench: install
+bench-explorer: install
 	$(PY) bench/explorer.py
+
+# Both benchmarks, one after the other.
+bench: bench-pages bench-explorer
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media

@@ -11,5 +11,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import page_permissions
+        from core.caching import connect_purges
 
         page_permissions.install()
+        connect_purges()

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
+from core.caching import NATIONAL_ALERTS, add_cache_keys, cache_until, object_key, site_key
 from core.colour import HEX_COLOUR
 from core.models import AlertSettings, HealthTrust, NavigationMenu, SiteSettings
-from core.models.banners import active_banners
+from core.models.banners import active_banners, next_banner_change
 from core.models.settings import DEFAULT_THEME_COLOUR
 
 
@@ -103,4 +104,9 @@ def build_chrome(request):
     trust = HealthTrust.objects.filter(site=site).select_related("region").first()
     name = site_settings.display_name or (trust.name if trust else site.site_name or "FNSP")
     menu, fallback = localized_menu(site_settings.main_navigation_id)
+    # What the chrome shows, and until when, for the HTTP cache (core/caching.py).
+    add_cache_keys(request, site_key(site.pk), NATIONAL_ALERTS, menu and object_key(menu))
+    change = next_banner_change(row.banners for row in alert_settings)
+    if change:
+        cache_until(request, change)
     return Chrome(site, site_settings, trust, name, menu, fallback, alert_settings)

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.views import edit_translation
 
 from core import translation
+from core.caching import NATIONAL_LISTINGS, add_cache_keys, page_key
 from core.models import NavigationMenu
 from core.translation_errors import edit_translation_telling_errors
 from core.viewsets import SiteOwnedSnippetViewSet
@@ -22,6 +23,12 @@ def refuse_locale_fallback(page, request, serve_args, serve_kwargs):
     """
     if page.locale.language_code != get_language():
         raise Http404(_("This page is not available in this language."))
+
+
+@hooks.register("before_serve_page")
+def tag_page_for_the_cache(page, request, serve_args, serve_kwargs):
+    national = getattr(page, "is_portal", False) or getattr(page, "is_national", False)
+    add_cache_keys(request, page_key(page.pk), national and NATIONAL_LISTINGS)
 
 
 # Before wagtail-localize's own hooks, which serve the same editor without the refusals.

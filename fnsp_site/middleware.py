@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 
@@ -43,3 +45,14 @@ class OpenDataMiddleware:
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=last_modified, response=response
         )
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compressed responses (a 300 KB page becomes about 17 KB), except with a session: a page
+    with an editor's CSRF token must not be compressed along with text a visitor controls
+    (BREACH). Public pages carry no token (docs/caching.md)."""
+
+    def process_response(self, request, response):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return response
+        return super().process_response(request, response)

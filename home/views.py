@@ -1,9 +1,12 @@
 """The feedback endpoint ("Fant du det du lette etter?") and its admin report."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.db.models import Count, Q
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -19,9 +22,21 @@ class FeedbackForm(forms.Form):
     answer = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")])
 
 
+def posted_from_elsewhere(request):
+    """A browser's POST from another site: its Origin names another host."""
+    origin = request.headers.get("Origin")
+    return bool(origin) and urlsplit(origin).netloc != request.get_host()
+
+
+# No CSRF token: the form is on most pages, and a token (with its cookie) would make every one
+# of them uncacheable (docs/caching.md). The answer is anonymous and touches no session; the
+# Origin check still refuses a browser's POST from another site.
+@csrf_exempt
 @require_POST
 def page_feedback(request):
     """Store one anonymous yes/no answer for a live page that asks for it; 303 back."""
+    if posted_from_elsewhere(request):
+        return HttpResponseForbidden(_("Answers are given on the page itself."))
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Answer yes or no for an existing page."))

@@ -5,7 +5,8 @@ from django.dispatch import receiver
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from search.models import Synonym
+from core.caching import SEARCH, purge
+from search.models import SitePromotion, Synonym
 from search.suggest import forget_vocabulary
 from search.synonyms import forget_synonyms
 from treatments.models import Treatment, TreatmentPage
@@ -14,6 +15,12 @@ from treatments.models import Treatment, TreatmentPage
 @receiver([post_save, post_delete], sender=Synonym)
 def synonyms_changed(**kwargs):
     forget_synonyms()
+    purge(SEARCH)
+
+
+@receiver([post_save, post_delete], sender=SitePromotion)
+def promotions_changed(**kwargs):
+    purge(SEARCH)
 
 
 @receiver([published, unpublished], sender=Treatment)

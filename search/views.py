@@ -6,6 +6,7 @@ from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
+from core.caching import SEARCH, add_cache_keys
 from core.http import query_without_page
 from core.text import fold
 from search.engine import Links, build_scope, run_search, scoped_pages
@@ -29,6 +30,7 @@ def current_scope(request, hospital=None, region=None):
 
 @require_safe
 def search(request):
+    add_cache_keys(request, SEARCH)
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
@@ -93,6 +95,7 @@ def prefix_first(objects, text):
 @require_safe
 def autocomplete(request):
     """Title suggestions as JSON for the search box: treatments first, then other pages."""
+    add_cache_keys(request, SEARCH)
     query = clean_query(request.GET.get("q"))
     suggestions = []
     if len(query.text) >= AUTOCOMPLETE_MIN_LENGTH:

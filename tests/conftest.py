@@ -8,6 +8,7 @@ from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
 from home.factories import make_hospital, make_portal
+from scripts import varnish
 from tests.browser import CHROMIUM
 
 # `FNSP_TEST_CLOCK=2030-12-31 pytest` runs the whole session on that day (docs/architecture.md,
@@ -45,27 +46,34 @@ def pytest_unconfigure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Leave out `postgresql_only` tests on other databases, visibly: deselected (a test left
-    skipped would look like something to fix) and listed by `pytest_terminal_summary`."""
-    if connection.vendor == "postgresql":
-        return
-    left_out = [item for item in items if item.get_closest_marker("postgresql_only")]
+    """Leave out `postgresql_only` tests on other databases, and `varnish` tests where varnishd
+    is not installed, visibly: deselected (a test left skipped would look like something to
+    fix) and listed by `pytest_terminal_summary`. CI installs both."""
+    reasons = {}
+    if connection.vendor != "postgresql":
+        reasons["postgresql_only"] = f"not collected on {connection.vendor}"
+    if not varnish.available():
+        reasons["varnish"] = "not collected: varnishd is not installed (apt-get install varnish)"
+    left_out = [item for item in items if any(item.get_closest_marker(name) for name in reasons)]
     if left_out:
         items[:] = [item for item in items if item not in left_out]
         config.hook.pytest_deselected(items=left_out)
-        config.fnsp_postgresql_only = left_out
+        config.fnsp_left_out = [
+            (name, why, [item for item in left_out if item.get_closest_marker(name)])
+            for name, why in reasons.items()
+        ]
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    left_out = getattr(config, "fnsp_postgresql_only", [])
-    if left_out:
+    for name, why, left_out in getattr(config, "fnsp_left_out", []):
+        if not left_out:
+            continue
+        kind = "PostgreSQL-only" if name == "postgresql_only" else "Varnish"
         terminalreporter.write_sep(
-            "=",
-            f"{len(left_out)} PostgreSQL-only test{'s' if len(left_out) > 1 else ''} "
-            f"not collected on {connection.vendor}",
+            "=", f"{len(left_out)} {kind} test{'s' if len(left_out) > 1 else ''} {why}"
         )
         for item in left_out:
-            reason = item.get_closest_marker("postgresql_only").kwargs.get("reason", "")
+            reason = item.get_closest_marker(name).kwargs.get("reason", "")
             terminalreporter.write_line(f"{item.nodeid}: {reason}".rstrip(": "))
 
 

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
+from core.caching import add_cache_keys, listing_key
 from core.sites import site_paths, site_section
 from trials.models import TrialIndexPage, TrialPage
 from trials.status import Status
@@ -34,6 +35,8 @@ def site_trial_index(request, locale_id):
 
 
 def related_trials_panel(request, treatment):
+    # A trial published anywhere may join the panel, even when it is empty now.
+    add_cache_keys(request, listing_key(TrialPage))
     trials = list(open_trials_for(treatment, treatment.locale_id))
     if not trials:
         return ""

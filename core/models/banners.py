@@ -39,6 +39,18 @@ def _aware(value):
     return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
+def next_banner_change(streams, now=None):
+    """The next moment a banner of `streams` starts or ends, or None."""
+    now = now or timezone.now()
+    moments = (
+        _aware(block.value[edge])
+        for stream in streams
+        for block in stream
+        for edge in ("start", "end")
+    )
+    return min((moment for moment in moments if moment > now), default=None)
+
+
 def active_banners(streams, now=None):
     """The banners of `streams` whose [start, end) contains now, in order."""
     now = now or timezone.now()

@@ -72,6 +72,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: it sees every response with its cookies, redirects and the API's headers
+    # included (docs/caching.md).
+    "core.caching.CacheHeadersMiddleware",
+    "fnsp_site.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fnsp_site.middleware.OpenDataMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -203,6 +207,15 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "norwegian",
     }
 }
+
+# The Varnish servers to purge (docs/caching.md): Wagtail's frontend-cache setting, with a
+# backend that purges by surrogate key as well as by URL.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "core.caching.XkeyBackend", "LOCATION": url}
+    for number, url in enumerate(env_list("FNSP_VARNISH_URLS"))
+}
+# How long Varnish keeps an anonymous page; purges by surrogate key end it sooner (docs/caching.md).
+FNSP_CACHE_SECONDS = int(os.environ.get("FNSP_CACHE_SECONDS", "3600"))
 
 # Demo hostnames are <slug>.localhost on this port; production sets the real ones.
 FNSP_DEMO_PORT = int(os.environ.get("FNSP_DEMO_PORT", "8000"))

@@ -30,7 +30,6 @@ def test_content_pages_ask_with_a_labelled_form(client, portal, page):
     form = soup(get(client, "/parkering/", "helse-bergen")).find("section", class_="feedback")
     assert form.legend.get_text(strip=True) == "Fant du det du lette etter?"
     assert [b.get_text(strip=True) for b in form.find_all("button")] == ["Ja", "Nei"]
-    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
     assert form.find("input", attrs={"name": "page"})["value"] == str(page.pk)
 
 
@@ -74,10 +73,30 @@ def test_pages_that_do_not_ask_drafts_and_get_requests_are_refused(client, porta
     assert not PageFeedback.objects.exists()
 
 
-def test_csrf_is_enforced(portal, page):
+def test_the_form_keeps_the_page_cacheable_and_refuses_other_sites(portal, page):
+    """No CSRF token or cookie on the page (docs/caching.md): the answer is taken without one,
+    but a browser's POST from another site is refused by its Origin."""
     strict = Client(enforce_csrf_checks=True)
-    assert answer(strict, page.pk, "yes").status_code == 403
+    response = get(strict, "/parkering/", "helse-bergen")
+    assert not response.cookies
+    assert not soup(response).find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert "s-maxage" in response["Cache-Control"]
+    forged = strict.post(
+        "/tilbakemelding/",
+        {"page": page.pk, "answer": "yes"},
+        HTTP_HOST="helse-bergen.localhost",
+        HTTP_ORIGIN="https://elsewhere.example",
+    )
+    assert forged.status_code == 403
     assert not PageFeedback.objects.exists()
+    own = strict.post(
+        "/tilbakemelding/",
+        {"page": page.pk, "answer": "yes"},
+        HTTP_HOST="helse-bergen.localhost",
+        HTTP_ORIGIN="http://helse-bergen.localhost",
+    )
+    assert own.status_code == 303
+    assert PageFeedback.objects.get().found
 
 
 def test_editors_see_counts_for_their_own_pages_most_no_first(client, portal, bergen, ous, page):

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
 
+from core.caching import add_cache_keys, listing_key, object_key
 from core.models import Region, SectionIndexPage
 from core.text import first_letter, group_by_letter
 from treatments.listing import AtoZFilterForm
@@ -29,6 +30,8 @@ class TreatmentIndexPage(SectionIndexPage):
 
     @path("")
     def index(self, request):
+        # Lists national treatments (their summaries, on local pages too) and local pages.
+        add_cache_keys(request, listing_key(Treatment), listing_key(TreatmentPage))
         categories = list(self.categories())
         form = AtoZFilterForm(request.GET, categories)
         category_slug, letter = form.selected()
@@ -90,6 +93,7 @@ class TreatmentIndexPage(SectionIndexPage):
             .prefetch_related("diagnoses"),
             slug=slug,
         )
+        add_cache_keys(request, object_key(treatment), listing_key(TreatmentPage))
         return self.render(
             request,
             template="treatments/national_treatment.html",

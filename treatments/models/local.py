@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.caching import add_cache_keys, object_key
 from core.models import BasePage
 from core.sites import SiteDirectory
 from home.blocks import ContactCardBlock
@@ -230,6 +231,7 @@ class TreatmentPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         treatment, fallback = self.national_treatment()
+        add_cache_keys(request, treatment and object_key(treatment))
         context["treatment"] = treatment
         context["treatment_is_fallback"] = fallback
         context["sections"] = journey_sections(treatment, self) if treatment else []

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
 
+from core.caching import add_cache_keys, listing_key, page_key
 from core.http import query_without_page
 from core.models import Region, SectionIndexPage
 from treatments.models import Category
@@ -42,6 +43,7 @@ class TrialIndexPage(SectionIndexPage):
 
     @path("")
     def index(self, request):
+        add_cache_keys(request, listing_key(TrialPage))
         form = TrialFilterForm(request.GET, self.locale_id)
         filters = form.valid_filters()
         trials = live_trials(self.locale_id)
@@ -79,6 +81,7 @@ class TrialIndexPage(SectionIndexPage):
         trial = get_object_or_404(
             TrialPage.objects.live().public().filter(locale_id=self.locale_id), slug=slug
         )
+        add_cache_keys(request, page_key(trial.pk))
         return self.render(
             request,
             template="trials/trial_page.html",
