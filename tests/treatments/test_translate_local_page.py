@@ -71,6 +71,10 @@ def test_a_refused_translation_names_its_error(client, bergen):
     assert response.status_code == 200
     shown = [str(message) for message in response.context["messages"]]
     assert "Nasjonal behandling: Denne nasjonale behandlingen er ikke publisert." in shown
+    # wagtail-localize's own summary, in Norwegian (fnsp_site/locale), with no escaped quotes.
+    assert any(
+        m.startswith("Nye valideringsfeil ble funnet da «Gastroskopi» skulle") for m in shown
+    )
     translated.refresh_from_db()
     assert not translated.live
 
