@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowTask
 
 from core.factories import UserFactory
 from home.factories import ContentPageFactory, make_hospital
@@ -27,8 +27,11 @@ def world(bergen_home, ous_home, stavanger_home):
     """One page of each kind on Bergen, and the same on OUS, which Bergen's editors must not
     see; Stavanger has one page for the regional editors."""
     author = UserFactory(first_name="Kari", last_name="Nordmann")
-    # Wagtail's default workflow, on Root.
-    workflow = Page.get_first_root_node().get_workflow()
+    # A site's own review workflow (pages have none by default: docs/permissions.md#approval).
+    workflow = Workflow.objects.create(name="Sidegodkjenning")
+    task = GroupApprovalTask.objects.create(name="Godkjenning")
+    task.groups.set(Group.objects.filter(name__endswith=" nettansvarlig"))
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for home, name in ((bergen_home, "Bergen"), (ous_home, "OUS")):
         draft = content(home, f"Kladd {name}", author)
         draft.title = f"Kladd {name} endret"

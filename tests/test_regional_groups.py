@@ -103,7 +103,9 @@ def test_the_explorer_of_a_regional_editor_has_a_bounded_number_of_queries(
     client, west, django_assert_max_num_queries
 ):
     client.force_login(UserFactory(groups=[Group.objects.get(name=REGION_GROUP)]))
-    with django_assert_max_num_queries(40):
+    # 47 measured with cold caches: since site editors may translate, wagtail-localize's
+    # Translate/Sync buttons cost two queries per listed page (at most one listing page).
+    with django_assert_max_num_queries(47):
         response = client.get(reverse("wagtailadmin_explore_root"))
     titles = " ".join(row.get_text(" ", strip=True) for row in soup(response).select("tbody tr"))
     assert "Helse Bergen HF" in titles and "Helse Stavanger HF" in titles
