@@ -8,7 +8,7 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
-from home.confinement import sees_every_site, visible_page_keys, visible_q
+from home.confinement import sees_every_site, visible_page_keys, visible_pages, visible_q
 
 
 class ConfinedPageTypesUsageReportView(PageTypesUsageReportView):
@@ -38,6 +38,15 @@ class ConfinedPageTypesUsageReportView(PageTypesUsageReportView):
             count=Count("pages", filter=Q(pages__pk__in=counted)),
             last_edited_page_id=Subquery(last_edited),
         ).order_by("-count", "app_label", "model")
+
+    def decorate_paginated_queryset(self, page_types):
+        # Wagtail's own fetch of the last edited pages, with the titles the user may see.
+        pages = visible_pages(Page.objects.specific(), self.request.user).in_bulk(
+            item.last_edited_page_id for item in page_types if item.last_edited_page_id
+        )
+        for item in page_types:
+            item.last_edited_page = pages.get(item.last_edited_page_id)
+        return page_types
 
 
 class ConfinedTranslationsReportView(TranslationsReportView):
