@@ -47,11 +47,16 @@ def visible_pages(pages, user):
     Other sites' pages come with their live title to show (core.models.pages.BasePage)."""
     if sees_every_site(user):
         return pages
+    return with_shown_titles(
+        pages.filter(pk__in=Page.objects.filter(visible_q(user)).values("pk")), user
+    )
+
+
+def with_shown_titles(pages, user):
+    """`pages` with the title `user` may see: the draft title of their own, else the live one."""
     own = own_pages(user).values("pk")
     shown_title = Case(When(pk__in=own, then=F("draft_title")), default=F("title"))
-    return pages.filter(pk__in=Page.objects.filter(visible_q(user)).values("pk")).annotate(
-        **{SHOWN_TITLE: shown_title}
-    )
+    return pages.annotate(**{SHOWN_TITLE: shown_title})
 
 
 def visible_page_keys(user):

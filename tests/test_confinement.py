@@ -163,3 +163,19 @@ def test_an_editor_sees_their_own_pages_draft_title(client, sites):
     assert "Bergen ny tittel" in listed
     found = html(client, reverse("wagtailadmin_choose_page_search"), q="Bergen")
     assert "Bergen ny tittel" in found
+
+
+def test_the_translations_report_names_other_sites_translations_by_their_live_title(client, sites):
+    (_t, _s, bergen_home), (_t, _s, ous_home) = sites
+    english = Locale.objects.get(language_code="en")
+    for home, prefix in ((bergen_home, "Bergen"), (ous_home, "OUS")):
+        page = home.get_children().get(slug="apen")
+        translated = page.specific.copy_for_translation(english, copy_parents=True)
+        retitle_in_draft(translated.get_parent(), "apen", f"{prefix} utkast til tittel")
+    sync_site_groups()  # Bergen's rights reach its new English root
+    client.force_login(local_editor())
+    for url in ("translations_report", "translations_report_results"):
+        listed = html(client, reverse(f"wagtail_localize:{url}"))
+        assert "OUS utkast til tittel" not in listed, url
+        assert "Bergen utkast til tittel" in listed, url
+        assert listed.count("OUS-åpen") == 2, url  # the source, and its translation's title
