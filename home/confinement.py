@@ -3,13 +3,16 @@
 Wagtail's page chooser, its page types report and wagtail-localize's translations report list
 pages of every site, drafts and private pages included. A local editor sees there every page
 of their own site(s) and, of other sites, only what the public sees: live pages without a
-view restriction. The national editorial board and superusers see everything.
+view restriction. The national editorial board and superusers see everything. Where Wagtail
+shows a page's draft title, other sites' pages show their live title: an unpublished change of
+title is as private as an unpublished page.
 """
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import Case, CharField, Exists, ExpressionWrapper, F, OuterRef, Q, When
 from wagtail.models import Page, PageViewRestriction
 from wagtail.permissions import page_permission_policy
 
+from core.models.pages import SHOWN_TITLE
 from home.groups import NATIONAL_EDITORS
 
 # Rights that make a page the editor's own (the per-site groups grant them on site roots).
@@ -40,10 +43,20 @@ def visible_q(user, prefix=""):
 
 
 def visible_pages(pages, user):
-    """`pages` filtered to those `user` sees; by `pk` alone, which the search backends take."""
+    """`pages` filtered to those `user` sees; by `pk` alone, which the search backends take.
+    Other sites' pages come with their live title to show (core.models.pages.BasePage)."""
     if sees_every_site(user):
         return pages
-    return pages.filter(pk__in=Page.objects.filter(visible_q(user)).values("pk"))
+    return with_shown_titles(
+        pages.filter(pk__in=Page.objects.filter(visible_q(user)).values("pk")), user
+    )
+
+
+def with_shown_titles(pages, user):
+    """`pages` with the title `user` may see: the draft title of their own, else the live one."""
+    own = own_pages(user).values("pk")
+    shown_title = Case(When(pk__in=own, then=F("draft_title")), default=F("title"))
+    return pages.annotate(**{SHOWN_TITLE: shown_title})
 
 
 def visible_page_keys(user):

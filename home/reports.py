@@ -8,7 +8,14 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
-from home.confinement import sees_every_site, visible_page_keys, visible_q
+from core.models.pages import SHOWN_TITLE
+from home.confinement import (
+    sees_every_site,
+    visible_page_keys,
+    visible_pages,
+    visible_q,
+    with_shown_titles,
+)
 
 
 class ConfinedPageTypesUsageReportView(PageTypesUsageReportView):
@@ -39,9 +46,22 @@ class ConfinedPageTypesUsageReportView(PageTypesUsageReportView):
             last_edited_page_id=Subquery(last_edited),
         ).order_by("-count", "app_label", "model")
 
+    def decorate_paginated_queryset(self, page_types):
+        # Wagtail's own fetch of the last edited pages, with the titles the user may see.
+        pages = visible_pages(Page.objects.specific(), self.request.user).in_bulk(
+            item.last_edited_page_id for item in page_types if item.last_edited_page_id
+        )
+        for item in page_types:
+            item.last_edited_page = pages.get(item.last_edited_page_id)
+        return page_types
+
 
 class ConfinedTranslationsReportView(TranslationsReportView):
     """Translations of the pages the user sees, and of snippets (the national base)."""
+
+    # wagtail-localize's tables, naming a translated page by `shown_title` where set.
+    template_name = "home/reports/translations_report.html"
+    results_template_name = "home/reports/translations_report_results.html"
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -53,3 +73,21 @@ class ConfinedTranslationsReportView(TranslationsReportView):
             ~Q(source__object__content_type=pages)
             | Q(source__object__translation_key__in=visible_page_keys(user))
         )
+
+    def decorate_paginated_queryset(self, translations):
+        # wagtail-localize names the translated page by its draft title; another site's page
+        # by its live title instead, fetched for the whole page of results at once.
+        user = self.request.user
+        if sees_every_site(user):
+            return translations
+        keys = {translation.source.object_id for translation in translations}
+        titles = {
+            (key, locale): title
+            for key, locale, title in with_shown_titles(
+                Page.objects.filter(translation_key__in=keys), user
+            ).values_list("translation_key", "locale_id", SHOWN_TITLE)
+        }
+        for translation in translations:
+            key = (translation.source.object_id, translation.target_locale_id)
+            translation.shown_title = titles.get(key)
+        return translations

@@ -129,3 +129,53 @@ def test_superusers_see_every_sites_pages_in_the_page_types_report(client, sites
     # National editors have no page rights, so Wagtail does not show them this report.
     client.force_login(UserFactory(is_superuser=True))
     assert page_types(client) == {"OUS-kladd"}
+
+
+def retitle_in_draft(home, slug, title, edited=None):
+    page = home.get_children().get(slug=slug).specific
+    page.title = title
+    page.save_revision()
+    if edited:
+        type(page).objects.filter(pk=page.pk).update(latest_revision_created_at=edited)
+
+
+def test_other_sites_pages_show_their_live_title_not_a_draft_one(client, sites):
+    _bergen, (_t, _s, ous_home) = sites
+    # Still the last edited content page the editor sees, so the page types report names it.
+    later = timezone.now() + datetime.timedelta(days=1)
+    retitle_in_draft(ous_home, "apen", "Hemmelig ny tittel", edited=later)
+    client.force_login(local_editor())
+    listings = {
+        "browse": html(client, reverse("wagtailadmin_choose_page_child", args=[ous_home.pk])),
+        "search": html(client, reverse("wagtailadmin_choose_page_search"), q="OUS"),
+        "page types": html(client, reverse("wagtailadmin_reports:page_types_usage_results")),
+    }
+    for name, listed in listings.items():
+        assert "Hemmelig ny tittel" not in listed, name
+        assert "OUS-åpen" in listed, name
+
+
+def test_an_editor_sees_their_own_pages_draft_title(client, sites):
+    (_t, _s, bergen_home), _ous = sites
+    retitle_in_draft(bergen_home, "apen", "Bergen ny tittel")
+    client.force_login(local_editor())
+    listed = html(client, reverse("wagtailadmin_choose_page_child", args=[bergen_home.pk]))
+    assert "Bergen ny tittel" in listed
+    found = html(client, reverse("wagtailadmin_choose_page_search"), q="Bergen")
+    assert "Bergen ny tittel" in found
+
+
+def test_the_translations_report_names_other_sites_translations_by_their_live_title(client, sites):
+    (_t, _s, bergen_home), (_t, _s, ous_home) = sites
+    english = Locale.objects.get(language_code="en")
+    for home, prefix in ((bergen_home, "Bergen"), (ous_home, "OUS")):
+        page = home.get_children().get(slug="apen")
+        translated = page.specific.copy_for_translation(english, copy_parents=True)
+        retitle_in_draft(translated.get_parent(), "apen", f"{prefix} utkast til tittel")
+    sync_site_groups()  # Bergen's rights reach its new English root
+    client.force_login(local_editor())
+    for url in ("translations_report", "translations_report_results"):
+        listed = html(client, reverse(f"wagtail_localize:{url}"))
+        assert "OUS utkast til tittel" not in listed, url
+        assert "Bergen utkast til tittel" in listed, url
+        assert listed.count("OUS-åpen") == 2, url  # the source, and its translation's title

@@ -11,6 +11,9 @@ from wagtail.search import index
 
 from core.text import folded_words
 
+# Annotation that, where set, replaces the draft title the admin shows.
+SHOWN_TITLE = "shown_title"
+
 
 class BasePage(Page):
     """Common behaviour of every public page type."""
@@ -25,6 +28,11 @@ class BasePage(Page):
 
     def folded_title(self):
         return folded_words(self.title)
+
+    def get_admin_display_title(self):
+        # Querysets showing an editor other sites' pages annotate the live title for those,
+        # so a draft title change stays with its own site (home/confinement.py).
+        return getattr(self, SHOWN_TITLE, None) or super().get_admin_display_title()
 
     class Meta:
         abstract = True
