@@ -18,7 +18,6 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
 from wagtail.contrib.frontend_cache.utils import get_backends
@@ -94,8 +93,7 @@ class XkeyBackend(HTTPBackend):
             logger.error("Couldn't purge keys %s from %s: %s", keys, self.cache_netloc, error)
 
 
-@task()
-def purge_keys_task(keys):
+def purge_keys(keys):
     for backend in get_backends().values():
         if isinstance(backend, XkeyBackend):
             backend.purge_keys(keys)
@@ -103,10 +101,12 @@ def purge_keys_task(keys):
 
 def purge(*keys):
     """Purge `keys` from every Varnish once the change is committed (a purge before it would
-    let Varnish fetch the old version again)."""
+    let Varnish fetch the old version again). In the request, not in a task: it is one
+    request per Varnish whatever the number of keys, and the change shows at once rather
+    than after the task worker's next poll (docs/caching.md, "Work after publishing")."""
     keys = sorted(set(filter(None, keys)))
     if keys and getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        transaction.on_commit(lambda: purge_keys_task.enqueue(keys))
+        transaction.on_commit(lambda: purge_keys(keys))
 
 
 class CacheHeadersMiddleware:

@@ -2,6 +2,7 @@
 publishing and translating."""
 
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
@@ -86,3 +87,8 @@ def admin_form_post(client, url, model, **changes):
     }.items():
         data[name] = value
     return data
+
+
+def run_worker():
+    """`manage.py db_worker` until the task queue is empty (with the `worker_queue` fixture)."""
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)

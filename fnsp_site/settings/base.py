@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -215,6 +216,10 @@ WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {"BACKEND": "core.caching.XkeyBackend", "LOCATION": url}
     for number, url in enumerate(env_list("FNSP_VARNISH_URLS"))
 }
+# Work after a change that need not hold up the editor's request (search indexing, Wagtail's
+# reference index) is a task stored in the database in the change's own transaction and run by
+# `manage.py db_worker` (docs/caching.md#work-after-publishing). Development runs it at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # How long Varnish keeps an anonymous page; purges by surrogate key end it sooner (docs/caching.md).
 FNSP_CACHE_SECONDS = int(os.environ.get("FNSP_CACHE_SECONDS", "3600"))
 

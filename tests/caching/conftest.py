@@ -51,3 +51,10 @@ def cache(live_server, settings):
             }
         }
         yield Cache(port)
+
+
+@pytest.fixture
+def worker_queue(settings):
+    """Tasks as in production: stored in the database for `manage.py db_worker`, which the
+    test runs with `tests.helpers.run_worker` (elsewhere in the tests they run at once)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

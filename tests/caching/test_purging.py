@@ -18,7 +18,8 @@ from home.factories import (
 )
 from home.models import PortalHomePage
 from tests.content.test_banners import banner, set_banners
-from tests.helpers import publish
+from tests.helpers import publish, run_worker
+from tests.search.test_search import titles
 from treatments.factories import TreatmentFactory, offer, publish_revision, save_draft
 
 pytestmark = [
@@ -67,6 +68,30 @@ def test_a_published_national_treatment_is_served_on_every_local_page_within_a_s
         assert cache.get("/behandlinger/", slug).headers["X-Cache"] == "MISS"
     for path, slug in paths:
         assert cache.get(path, slug).headers["X-Cache"] == "HIT"
+
+
+def test_with_the_task_worker_the_purge_does_not_wait_and_search_is_purged_after_indexing(
+    cache, homes, worker_queue
+):
+    treatment = TreatmentFactory(title="Gastroskopi", summary="Kikkertundersøkelse.")
+    for home in homes.values():
+        offer(home, treatment)
+    run_worker()
+    for slug in SITES:
+        warm(cache, "/behandlinger/gastroskopi/", slug)
+        warm(cache, "/sok/?q=menisk", slug)
+
+    publish_revision(treatment, summary="Kikkertundersøkelse, også av menisk.")
+    # The purge is the publish's own: the local pages show the new text before the worker runs.
+    for slug in SITES:
+        response = cache.until("/behandlinger/gastroskopi/", slug, lambda r: "menisk" in r.text)
+        assert "også av menisk" in response.text
+        # Search is purged too, but the index is not yet updated: this answer is cached anew.
+        assert "Gastroskopi" not in titles(cache.get("/sok/?q=menisk", slug))
+    run_worker()
+    for slug in SITES:
+        response = cache.until("/sok/?q=menisk", slug, lambda r: "Gastroskopi" in titles(r))
+        assert titles(response) == ["Gastroskopi"]
 
 
 def test_a_change_on_one_site_leaves_the_other_sites_pages_cached(cache, homes):
