@@ -2,7 +2,7 @@
 unprivileged in a temporary working directory: for `make serve-cached`, `make bench` and the
 tests (tests/caching/conftest.py). No Django import: the serve command runs outside it.
 
-    python scripts/varnish.py serve   # gunicorn on 8001, Varnish on 8000 (see README)
+    python scripts/varnish.py serve   # gunicorn on 8001, Varnish on 8000, the task worker
 """
 
 import contextlib
@@ -102,6 +102,15 @@ def varnish(backend_port, port=None, backend_host="127.0.0.1", memory="256m"):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def stop_process(process):
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextlib.contextmanager
 def gunicorn(port, workers=2, env=None):
     """gunicorn serving fnsp_site.wsgi on 127.0.0.1:`port`, in the project folder."""
@@ -122,12 +131,19 @@ def gunicorn(port, workers=2, env=None):
         wait_for_port(port, process)
         yield port
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
+
+
+@contextlib.contextmanager
+def task_worker(env=None):
+    """`manage.py db_worker`: runs the tasks the production settings store in the database
+    (search indexing after a publish; docs/caching.md#work-after-publishing)."""
+    command = [str(PYTHON), "manage.py", "db_worker", "--interval", "0.5"]
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
+    try:
+        yield process
+    finally:
+        stop_process(process)
 
 
 def collectstatic(env):
@@ -153,8 +169,11 @@ def serve():
         "FNSP_VARNISH_URLS": f"http://127.0.0.1:{port}",
     }
     collectstatic(env)
-    with gunicorn(backend_port, env=env), varnish(backend_port, port=port):
-        print(f"Varnish on http://localhost:{port}/ in front of gunicorn on port {backend_port}")
+    with gunicorn(backend_port, env=env), task_worker(env), varnish(backend_port, port=port):
+        print(
+            f"Varnish on http://localhost:{port}/ in front of gunicorn on port {backend_port},"
+            " and the task worker"
+        )
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()
 
