@@ -112,8 +112,9 @@ def stop_process(process):
 
 
 @contextlib.contextmanager
-def gunicorn(port, workers=2, env=None):
-    """gunicorn serving fnsp_site.wsgi on 127.0.0.1:`port`, in the project folder."""
+def gunicorn(port, workers=2, env=None, args=(), output=None):
+    """gunicorn serving fnsp_site.wsgi on 127.0.0.1:`port`, in the project folder; `args`
+    added to its command line, its output to the file `output` if given."""
     command = [
         str(PYTHON),
         "-m",
@@ -125,8 +126,11 @@ def gunicorn(port, workers=2, env=None):
         str(workers),
         "--log-level",
         "warning",
+        *args,
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=output, stderr=output
+    )
     try:
         wait_for_port(port, process)
         yield port

@@ -9,6 +9,7 @@ from playwright.sync_api import sync_playwright
 
 from home.factories import make_hospital, make_portal
 from scripts import varnish
+from tests import redis_server as redis
 from tests.browser import CHROMIUM
 
 # `FNSP_TEST_CLOCK=2030-12-31 pytest` runs the whole session on that day (docs/architecture.md,
@@ -46,14 +47,19 @@ def pytest_unconfigure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Leave out `postgresql_only` tests on other databases, and `varnish` tests where varnishd
-    is not installed, visibly: deselected (a test left skipped would look like something to
-    fix) and listed by `pytest_terminal_summary`. CI installs both."""
+    """Leave out `postgresql_only` tests on other databases, and `varnish` and `redis` tests
+    where varnishd or redis-server is not installed, visibly: deselected (a test left skipped
+    would look like something to fix) and listed by `pytest_terminal_summary`. CI installs
+    them all."""
     reasons = {}
     if connection.vendor != "postgresql":
         reasons["postgresql_only"] = f"not collected on {connection.vendor}"
     if not varnish.available():
         reasons["varnish"] = "not collected: varnishd is not installed (apt-get install varnish)"
+    if not redis.available():
+        reasons["redis"] = (
+            "not collected: redis-server is not installed (apt-get install redis-server)"
+        )
     left_out = [item for item in items if any(item.get_closest_marker(name) for name in reasons)]
     if left_out:
         items[:] = [item for item in items if item not in left_out]
@@ -68,7 +74,7 @@ def pytest_terminal_summary(terminalreporter, config):
     for name, why, left_out in getattr(config, "fnsp_left_out", []):
         if not left_out:
             continue
-        kind = "PostgreSQL-only" if name == "postgresql_only" else "Varnish"
+        kind = {"postgresql_only": "PostgreSQL-only", "varnish": "Varnish", "redis": "Redis"}[name]
         terminalreporter.write_sep(
             "=", f"{len(left_out)} {kind} test{'s' if len(left_out) > 1 else ''} {why}"
         )
@@ -82,6 +88,16 @@ def pytest_report_header(config):
         now = datetime.datetime.now(OSLO).isoformat(timespec="minutes")
         return f"clock: {CLOCK_VARIABLE} moves every test to {now} (Europe/Oslo), ticking"
     return None
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real redis-server for the session (tests marked `redis`); a test that stops it
+    starts it again."""
+    server = redis.RedisServer()
+    server.start()
+    yield server
+    server.close()
 
 
 @pytest.fixture

@@ -125,13 +125,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:
+    # A Redis that is down, slow or wrong is no cache, not an error: every cache read misses
+    # and writes are dropped, each within REDIS_TIMEOUT seconds, and the fault is logged once
+    # a minute (docs/caching.md#redis).
+    _redis_timeout = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": _cache_url,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": _redis_timeout,
+                "SOCKET_TIMEOUT": _redis_timeout,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "fnsp_site.redis"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -231,8 +242,13 @@ FNSP_DEMO_ACCOUNTS = env_bool("FNSP_DEMO_ACCOUNTS", True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"once_per_minute": {"()": "core.logging.OncePerMinute"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # A Redis that is down fails every request's cache reads: one report a minute.
+        "fnsp_site.redis": {"level": "WARNING", "filters": ["once_per_minute"]},
+    },
 }
 
 # Translation (wagtail-localize). A new translation starts as a draft, whatever the source's
