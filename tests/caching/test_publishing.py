@@ -13,7 +13,8 @@ from tests.search.test_search import search, titles
 from treatments.factories import TreatmentFactory, offer
 from treatments.models import Treatment
 
-pytestmark = pytest.mark.django_db
+# Transactions of their own: the worker closes a connection that is inside one (PostgreSQL).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SNIPPET = "wagtailsnippets_treatments_treatment"
 TRUSTS = (
