@@ -50,9 +50,9 @@ class SSOCallbackView(OIDCAuthenticationCallbackView):
     def get(self, request):
         try:
             return super().get(request)
-        except (requests.RequestException, jwt.InvalidTokenError):
+        except (requests.RequestException, jwt.InvalidTokenError) as error:
             # The provider did not answer, or answered what cannot be read: a message, not a 500.
-            logger.exception("SSO login failed")
+            logger.warning("SSO login failed: %s", error)
             messages.error(
                 request,
                 _("Signing in with %(provider)s failed. Try again later.")
