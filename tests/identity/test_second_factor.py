@@ -38,6 +38,7 @@ def enrol(client):
     """Scan the key as the app would, confirm with its current code; return the key and the
     recovery codes shown."""
     page = client.get(reverse("identity_enrol"))
+    assert '<figure class="identity-qr"><svg' in page.content.decode()
     secret = re.search(r"data-secret>([A-Z2-7]+)<", page.content.decode()).group(1)
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     response = client.post(reverse("identity_enrol"), {"token": f"{totp(key):06d}"})
@@ -52,7 +53,7 @@ def test_a_national_editor_without_a_device_is_sent_to_enrolment_and_kept_out(cl
     assert response["Location"].startswith(reverse("identity_verify"))
     response = client.get(response["Location"])
     assert response["Location"].startswith(reverse("identity_enrol"))
-    assert "Set up two-step verification" in client.get(response["Location"]).content.decode()
+    assert "Sett opp totrinnsbekreftelse" in client.get(response["Location"]).content.decode()
     for url in ["/admin/", "/admin/pages/", "/admin/snippets/"]:
         response = client.get(url)
         assert response.status_code == 302, url
@@ -94,7 +95,7 @@ def test_a_recovery_code_works_once(client, groups):
             assert client.get("/admin/").status_code == 200
         else:
             assert response.status_code == 200
-            assert "The code is wrong" in response.content.decode()
+            assert "Koden er feil" in response.content.decode()
             assert client.get("/admin/").status_code == 302
 
 
@@ -110,6 +111,9 @@ def test_a_site_editor_opens_the_admin_with_the_password_alone(client, groups):
 def test_a_site_editor_who_enrolled_must_give_the_code(client, groups):
     editor = UserFactory(groups=[Group.objects.get(name=editor_group_name("helse-bergen"))])
     log_in(client, editor)
+    # Optional for them: offered on their account page.
+    account = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert f'href="{reverse("identity_enrol")}"' in account
     enrol(client)
     client.post(reverse("wagtailadmin_logout"))
     log_in(client, editor)
