@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,7 +17,13 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated and session_needs_second_factor(request):
+        if (
+            settings.FNSP_REQUIRE_SECOND_FACTOR
+            # Without a session cookie nobody is logged in: no session to read.
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
+            and request.user.is_authenticated
+            and session_needs_second_factor(request)
+        ):
             allowed = (
                 reverse("identity_verify"),
                 reverse("identity_enrol"),

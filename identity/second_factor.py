@@ -1,6 +1,5 @@
 """Who must give a second factor after the password step, and whether this session has."""
 
-from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django_otp import user_has_device
 
@@ -29,8 +28,6 @@ def second_factor_required(user):
 
 
 def session_needs_second_factor(request):
-    if not settings.FNSP_REQUIRE_SECOND_FACTOR:
-        return False
     state = request.session.get(SESSION_KEY)
     if state is None:
         # Single sign-on leaves the second factor to the identity provider.
