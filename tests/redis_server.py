@@ -5,6 +5,8 @@ import shutil
 import subprocess
 import tempfile
 
+import redis
+
 from scripts.varnish import free_port, stop_process, wait_for_port
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -42,6 +44,12 @@ class RedisServer:
         ]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         wait_for_port(self.port, self.process)
+
+    def flush(self):
+        """Empty it: each test's database starts anew, with ids a previous test used."""
+        client = redis.Redis.from_url(self.url)
+        client.flushall()
+        client.close()
 
     def stop(self):
         if self.process:

@@ -10,12 +10,14 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from core.factories import UserFactory
 from home.factories import make_hospital, make_portal
+from home.groups import sync_site_groups, webmaster_group_name
 from scripts.varnish import free_port, gunicorn
 
 pytestmark = [
@@ -84,6 +86,7 @@ def servers(tmp_path, redis_server):
 
     @contextlib.contextmanager
     def start():
+        redis_server.flush()
         env = {
             # Development settings without DEBUG: production's differ in https and static
             # manifests, nothing a cache sees.
@@ -114,7 +117,7 @@ def log_in(servers, session):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
     response = session.post(
         f"http://127.0.0.1:{servers.port}/admin/login/",
-        data={"username": "admin", "password": PASSWORD, "csrfmiddlewaretoken": token},
+        data={"username": "nettansvarlig", "password": PASSWORD, "csrfmiddlewaretoken": token},
         headers={"Host": f"localhost:{servers.port}"},
         allow_redirects=False,
     )
@@ -146,10 +149,14 @@ def edit_settings(servers, session, site, **changes):
 def set_up():
     make_portal()
     _, site, _ = make_hospital(HOSPITAL, display_name="Haukeland")
-    # Hashed as the servers' settings can check (the tests' own use a fast, weak hasher).
-    admin = UserFactory(username="admin", is_superuser=True)
-    admin.password = PBKDF2PasswordHasher().encode(PASSWORD, "salt1234", iterations=1000)
-    admin.save()
+    sync_site_groups()
+    # The site's webmaster: a password login with no second factor required. Hashed as the
+    # servers' settings can check (the tests' own use a fast, weak hasher).
+    webmaster = UserFactory(
+        username="nettansvarlig", groups=[Group.objects.get(name=webmaster_group_name(HOSPITAL))]
+    )
+    webmaster.password = PBKDF2PasswordHasher().encode(PASSWORD, "salt1234", iterations=1000)
+    webmaster.save()
     return site
 
 
