@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from core.localization import localized_snippets
+from core.security import inline_style
 
 register = template.Library()
 
@@ -88,3 +89,10 @@ def breadcrumb(context, page):
     crumbs = [{"title": p.title, "url": p.get_url(context.get("request"))} for p in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
+
+
+@register.simple_tag(takes_context=True)
+def theme_style(context):
+    """The site's theme colour as an inline style allowed by its hash (core/security.py)."""
+    css = f":root {{ --brand: {context['chrome'].theme_colour}; }}"
+    return inline_style(context.get("request"), css)

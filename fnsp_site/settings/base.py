@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "sharing",
     "demo",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "core.caching.CacheHeadersMiddleware",
     "fnsp_site.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    "core.security.PathCSPMiddleware",
     "fnsp_site.middleware.OpenDataMiddleware",
     "fnsp_site.middleware.NulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -222,6 +225,46 @@ FNSP_CACHE_SECONDS = int(os.environ.get("FNSP_CACHE_SECONDS", "3600"))
 FNSP_DEMO_PORT = int(os.environ.get("FNSP_DEMO_PORT", "8000"))
 # `load_demo` makes one account per role with a fixed, published password (README.md).
 FNSP_DEMO_ACCOUNTS = env_bool("FNSP_DEMO_ACCOUNTS", True)
+
+# Security headers (docs/security.md#content-security-policy): enforced on public pages,
+# report-only in the admin (core/security.py). No 'unsafe-inline' and no nonces: Varnish
+# caches pages with their headers; the theme colour's <style> is allowed by its hash.
+_csp_directives = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *env_list("FNSP_CSP_IMG_SRC")],
+    "frame-src": env_list(
+        "FNSP_CSP_FRAME_SRC",
+        "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+    ),
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # As X-Frame-Options: DENY; the admin frames its own previews.
+    "frame-ancestors": ["'none'"],
+    "report-uri": os.environ.get("FNSP_CSP_REPORT_URI") or None,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {**_csp_directives, "frame-ancestors": ["'self'"]}
+}
+FNSP_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,
