@@ -25,9 +25,7 @@ INLINE_SCRIPT = re.compile(
 
 
 def directives(header):
-    return {
-        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
 def test_the_projects_templates_have_no_inline_script_or_handler():

@@ -266,10 +266,18 @@ FNSP_PERMISSIONS_POLICY = {
     )
 }
 
+# Share tokens are redacted from every message (fnsp_site/log_redaction.py); runserver's
+# request log goes through the same handler.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"share_tokens": {"()": "fnsp_site.log_redaction.RedactShareTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["share_tokens"]},
+    },
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
