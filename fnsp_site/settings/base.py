@@ -226,6 +226,10 @@ FNSP_DEMO_PORT = int(os.environ.get("FNSP_DEMO_PORT", "8000"))
 # `load_demo` makes one account per role with a fixed, published password (README.md).
 FNSP_DEMO_ACCOUNTS = env_bool("FNSP_DEMO_ACCOUNTS", True)
 
+# Days the search statistics ("Search terms" report) are kept; `delete_old_search_stats`
+# deletes older ones (docs/search.md#privacy).
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("FNSP_SEARCH_STATS_DAYS", "90"))
+
 # Security headers (docs/security.md#content-security-policy): enforced on public pages,
 # report-only in the admin (core/security.py). No 'unsafe-inline' and no nonces: Varnish
 # caches pages with their headers; the theme colour's <style> is allowed by its hash.
