@@ -230,6 +230,13 @@ FNSP_DEMO_ACCOUNTS = env_bool("FNSP_DEMO_ACCOUNTS", True)
 # deletes older ones (docs/search.md#privacy).
 WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("FNSP_SEARCH_STATS_DAYS", "90"))
 
+# Addresses of the proxies in front of the app (Varnish): behind them the visitor's address
+# is read from X-Forwarded-For (core/http.py client_address).
+FNSP_TRUSTED_PROXIES = env_list("FNSP_TRUSTED_PROXIES", "127.0.0.1,::1")
+# Answers to "Fant du det du lette etter?" stored per visitor (address) and page a day
+# (docs/site-content.md#feedback).
+FNSP_FEEDBACK_VOTES_PER_DAY = int(os.environ.get("FNSP_FEEDBACK_VOTES_PER_DAY", "3"))
+
 # Security headers (docs/security.md#content-security-policy): enforced on public pages,
 # report-only in the admin (core/security.py). No 'unsafe-inline' and no nonces: Varnish
 # caches pages with their headers; the theme colour's <style> is allowed by its hash.
