@@ -3,7 +3,9 @@ from django.urls import path, re_path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import TranslatableMixin
+from wagtail.admin.forms.collections import CollectionViewRestrictionForm
+from wagtail.admin.views import collection_privacy
+from wagtail.models import BaseViewRestriction, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.views import edit_translation
 
@@ -105,3 +107,16 @@ def confine_localize_snippet_listing():
             admin_api.VisibleSnippetsViewSet.as_view({"get": "retrieve"}),
         ),
     ]
+
+
+class GroupsOnlyCollectionPrivacyForm(CollectionViewRestrictionForm):
+    """Wagtail's collection privacy dialog without "any logged-in users": a private collection
+    is for groups (docs/permissions.md#collections)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["restriction_type"]
+        field.choices = [c for c in field.choices if c[0] != BaseViewRestriction.LOGIN]
+
+
+collection_privacy.CollectionViewRestrictionForm = GroupsOnlyCollectionPrivacyForm

@@ -149,3 +149,20 @@ def test_a_login_restriction_on_a_collection_becomes_a_group_restriction(world):
     assert client_for("bergen editor").get(url).status_code != 200
     assert client_for("stolav editor").get(url).status_code == 200
     assert sync_site_groups().restrictions_confined == 0
+
+
+def test_the_privacy_dialog_offers_no_any_logged_in_user(world):
+    collection = Collection.objects.get(name="bergen internt")
+    CollectionViewRestriction.objects.filter(collection=collection).delete()
+    client = client_for("superuser")
+    url = f"/admin/collections/{collection.pk}/privacy/"
+    assert 'value="login"' not in client.get(url).json()["html"]
+    response = client.post(url, {"restriction_type": "login"})
+    assert response.json()["step"] != "set_privacy_done"
+    assert not CollectionViewRestriction.objects.filter(collection=collection).exists()
+    group = Group.objects.get(name=editor_group_name("helse-bergen"))
+    response = client.post(url, {"restriction_type": "groups", "groups": [group.pk]})
+    assert response.json()["step"] == "set_privacy_done"
+    assert list(CollectionViewRestriction.objects.get(collection=collection).groups.all()) == [
+        group
+    ]
