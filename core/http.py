@@ -1,8 +1,7 @@
 """HTTP helpers every app's views share."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
-from django.utils.translation import gettext as _
+from django.http import HttpResponseRedirect
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -23,13 +22,6 @@ def query_without_page(request, **replace):
             query.pop(name, None)
     return query.urlencode()
 
-
-def not_allowed_character():
-    """400 for an address with a character no page can have (a NUL byte)."""
-    return HttpResponseBadRequest(
-        _("The address contains a character that is not allowed."),
-        content_type="text/plain; charset=utf-8",
-    )
 
 
 def client_address(request):
