@@ -23,7 +23,6 @@ def query_without_page(request, **replace):
     return query.urlencode()
 
 
-
 def client_address(request):
     """The visitor's IP address: REMOTE_ADDR, or behind a trusted proxy (Varnish appends the
     address it was connected from to X-Forwarded-For) the last address that is not one of
