@@ -3,12 +3,13 @@ from .images import ImageWithAltText
 from .navigation import NavigationMenu
 from .pages import BasePage, SectionIndexPage, SiteRootPage
 from .registry import HealthTrust, Region
-from .settings import SiteSettings
+from .settings import ChromeVersion, SiteSettings
 from .workflows import SecondPersonApprovalTask
 
 __all__ = [
     "AlertSettings",
     "BasePage",
+    "ChromeVersion",
     "HealthTrust",
     "ImageWithAltText",
     "NavigationMenu",
