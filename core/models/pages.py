@@ -87,9 +87,22 @@ class SectionIndexPage(RoutablePageMixin, BasePage):
 
     def route(self, request, path_components):
         # Child pages win over the section's own routes, which may take any slug.
-        if path_components:
+        child = path_components and self.child_by_slug(path_components[0])
+        if child:
             try:
-                return super(RoutablePageMixin, self).route(request, path_components)
+                return child.route(request, path_components[1:])
             except Http404:
                 pass
         return super().route(request, path_components)
+
+    def child_by_slug(self, slug):
+        """The child page, specific; in one query when the section allows one page type (as
+        Wagtail's routing would, finding the page and then its specific row)."""
+        models = self.specific_class.allowed_subpage_models()
+        if len(models) == 1:
+            child = models[0].objects.child_of(self).filter(slug=slug).first()
+        else:
+            child = self.get_children().filter(slug=slug).specific().first()
+        if child is not None:
+            child._cached_parent_obj = self
+        return child

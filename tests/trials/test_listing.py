@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 # Queries for the listing with filters, a page of cards and the chrome; measured on SQLite and
 # PostgreSQL (the same count on both). It is the same for 2 or 20 cards.
-BUDGET = 25
+BUDGET = 24
 
 
 def listing(client, query="", slug="helse-bergen"):
