@@ -99,10 +99,12 @@ class SectionIndexPage(RoutablePageMixin, BasePage):
         """The child page, specific; in one query when the section allows one page type (as
         Wagtail's routing would, finding the page and then its specific row)."""
         models = self.specific_class.allowed_subpage_models()
+        # The locale comes along: every page shows its language.
         if len(models) == 1:
-            child = models[0].objects.child_of(self).filter(slug=slug).first()
+            children = models[0].objects.child_of(self).select_related("locale")
         else:
-            child = self.get_children().filter(slug=slug).specific().first()
+            children = self.get_children().select_related("locale").specific()
+        child = children.filter(slug=slug).first()
         if child is not None:
             child._cached_parent_obj = self
         return child

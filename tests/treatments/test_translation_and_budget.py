@@ -52,7 +52,7 @@ def test_local_page_query_count_does_not_depend_on_how_many_hospitals_offer_it(
     path = "/behandlinger/kneprotese/"
     get(client, path, "helse-bergen")
     # The budget is the count measured on SQLite and PostgreSQL.
-    with_two = count_queries(django_assert_max_num_queries, 18, client, path, "helse-bergen")
+    with_two = count_queries(django_assert_max_num_queries, 17, client, path, "helse-bergen")
     for trust in HealthTrust.objects.exclude(slug__in=["helse-bergen", "ahus"]):
         offer(make_hospital(trust.slug)[2], treatment)
     get(client, path, "helse-bergen")
