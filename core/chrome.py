@@ -115,12 +115,16 @@ def chrome_version():
     return ChromeVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
-def bump_chrome_version(**kwargs):
+def bump_chrome_version(sender, created=False, **kwargs):
     """A change to what some site's chrome shows: every cached chrome is outdated.
 
     The update is part of the change's transaction, so no process reads the new number
-    before the new data.
+    before the new data. A site's settings being created are not a change: the chrome creates
+    them, with their defaults, the first time it is shown (`SiteSettings.for_site`), so no
+    chrome was cached without them.
     """
+    if sender is SiteSettings and created:
+        return
     if ChromeVersion.objects.filter(pk=1).update(number=F("number") + 1):
         return
     try:
