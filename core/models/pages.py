@@ -98,6 +98,8 @@ class SectionIndexPage(RoutablePageMixin, BasePage):
     def child_by_slug(self, slug):
         """The child page, specific; in one query when the section allows one page type (as
         Wagtail's routing would, finding the page and then its specific row)."""
+        if self.is_leaf():  # as treebeard's get_children: no query
+            return None
         models = self.specific_class.allowed_subpage_models()
         # The locale comes along: every page shows its language.
         if len(models) == 1:
