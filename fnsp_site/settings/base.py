@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "fnsp_site.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fnsp_site.middleware.OpenDataMiddleware",
+    "fnsp_site.middleware.NulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
