@@ -1,7 +1,7 @@
 from .banners import AlertSettings
 from .images import ImageWithAltText
 from .navigation import NavigationMenu
-from .pages import BasePage, SectionIndexPage, SiteRootPage
+from .pages import BasePage, BasePageQuerySet, SectionIndexPage, SiteRootPage
 from .registry import HealthTrust, Region
 from .settings import ChromeVersion, SiteSettings
 from .workflows import SecondPersonApprovalTask
@@ -9,6 +9,7 @@ from .workflows import SecondPersonApprovalTask
 __all__ = [
     "AlertSettings",
     "BasePage",
+    "BasePageQuerySet",
     "ChromeVersion",
     "HealthTrust",
     "ImageWithAltText",
