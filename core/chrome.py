@@ -115,6 +115,14 @@ def chrome_version():
     return ChromeVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
+def request_chrome_version(request):
+    """`chrome_version`, read once per request: a page view's site lookup and chrome share it
+    (core/routing.py)."""
+    if not hasattr(request, "_fnsp_chrome_version"):
+        request._fnsp_chrome_version = chrome_version()
+    return request._fnsp_chrome_version
+
+
 def bump_chrome_version(sender, created=False, **kwargs):
     """A change to what some site's chrome shows: every cached chrome is outdated.
 
@@ -155,7 +163,7 @@ def build_chrome(request):
     if site is None:
         return Chrome(None, None, None, "FNSP", None, False)
     language = translation.get_language() or settings.LANGUAGE_CODE
-    key = f"fnsp-chrome:{site.pk}:{language}:{chrome_version()}"
+    key = f"fnsp-chrome:{site.pk}:{language}:{request_chrome_version(request)}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _load_chrome(request, site)
