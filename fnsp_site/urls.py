@@ -45,6 +45,8 @@ urlpatterns = [
         "admin/localize/reports/translations/results/",
         require_admin_access(ConfinedTranslationsReportView.as_view(results_only=True)),
     ),
+    # Single sign-on and the second factor (identity/urls.py), before Wagtail's admin.
+    path("admin/", include("identity.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tilbakemelding/", page_feedback, name="page_feedback"),
