@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import page_permissions
         from core.caching import connect_purges
+        from core.chrome import connect_chrome_version
 
         page_permissions.install()
         connect_purges()
+        connect_chrome_version()

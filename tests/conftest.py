@@ -100,6 +100,15 @@ def redis_server():
     server.close()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The database is rolled back after each test, Django's cache is not: nothing cached (a
+    site's chrome) may outlive its test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def portal(db):
     return make_portal()

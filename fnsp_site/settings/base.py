@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "sharing",
     "demo",
+    "csp",
     # Before wagtail.admin: its login template extends Wagtail's with the single sign-on button.
     "identity",
     "django_otp",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "core.caching.CacheHeadersMiddleware",
     "fnsp_site.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    "core.security.PathCSPMiddleware",
     "fnsp_site.middleware.OpenDataMiddleware",
     "fnsp_site.middleware.NulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -283,13 +286,72 @@ FNSP_DEMO_PORT = int(os.environ.get("FNSP_DEMO_PORT", "8000"))
 # `load_demo` makes one account per role with a fixed, published password (README.md).
 FNSP_DEMO_ACCOUNTS = env_bool("FNSP_DEMO_ACCOUNTS", True)
 
+# Days the search statistics ("Search terms" report) are kept; `delete_old_search_stats`
+# deletes older ones (docs/search.md#privacy).
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("FNSP_SEARCH_STATS_DAYS", "90"))
+
+# Addresses of the proxies in front of the app (Varnish): behind them the visitor's address
+# is read from X-Forwarded-For (core/http.py client_address).
+FNSP_TRUSTED_PROXIES = env_list("FNSP_TRUSTED_PROXIES", "127.0.0.1,::1")
+# Answers to "Fant du det du lette etter?" stored per visitor (address) and page a day
+# (docs/site-content.md#feedback).
+FNSP_FEEDBACK_VOTES_PER_DAY = int(os.environ.get("FNSP_FEEDBACK_VOTES_PER_DAY", "3"))
+
+# Security headers (docs/security.md#content-security-policy): enforced on public pages,
+# report-only in the admin (core/security.py). No 'unsafe-inline' and no nonces: Varnish
+# caches pages with their headers; the theme colour's <style> is allowed by its hash.
+_csp_directives = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *env_list("FNSP_CSP_IMG_SRC")],
+    "frame-src": env_list(
+        "FNSP_CSP_FRAME_SRC",
+        "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+    ),
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # As X-Frame-Options: DENY; the admin frames its own previews.
+    "frame-ancestors": ["'none'"],
+    "report-uri": os.environ.get("FNSP_CSP_REPORT_URI") or None,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {**_csp_directives, "frame-ancestors": ["'self'"]}
+}
+FNSP_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Share tokens are redacted from every message (fnsp_site/log_redaction.py); runserver's
+# request log goes through the same handler.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"once_per_minute": {"()": "core.logging.OncePerMinute"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "share_tokens": {"()": "fnsp_site.log_redaction.RedactShareTokens"},
+        "once_per_minute": {"()": "core.logging.OncePerMinute"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["share_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # A Redis that is down fails every request's cache reads: one report a minute.
         "fnsp_site.redis": {"level": "WARNING", "filters": ["once_per_minute"]},
     },
