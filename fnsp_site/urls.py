@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.editing import CreatePageView
-from fnsp_site.api import api
+from fnsp_site.api import api, not_found
 from home.reports import ConfinedPageTypesUsageReportView, ConfinedTranslationsReportView
 from home.views import page_feedback
 from sharing.views import open_share
@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/open/v1/", api.urls),
     path("api/fhir/ResearchStudy", fhir.research_study_search, name="fhir-researchstudy-list"),
     path("api/fhir/ResearchStudy/<int:pk>", fhir.research_study_read, name="fhir-researchstudy"),
+    re_path(r"^api(?:/|$)", not_found),
     # Wagtail's add-page URL, served without autosave (core/editing.py); before Wagtail's own.
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
