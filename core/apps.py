@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import page_permissions
         from core.caching import connect_purges
+        from core.sessions import connect_login_time
 
         page_permissions.install()
         connect_purges()
+        connect_login_time()

@@ -2,11 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from core.editing import CreatePageView
+from core.throttling import throttled_restriction_password
 from fnsp_site.api import api, not_found
 from home.reports import ConfinedPageTypesUsageReportView, ConfinedTranslationsReportView
 from home.views import page_feedback
@@ -45,6 +48,14 @@ urlpatterns = [
         require_admin_access(ConfinedTranslationsReportView.as_view(results_only=True)),
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # A private collection's password form, under the login's lockout (core/throttling.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttled_restriction_password(
+            wagtaildocs_serve.authenticate_with_password, "restriction_id"
+        ),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("tilbakemelding/", page_feedback, name="page_feedback"),
     # A patient's short link: no language prefix, the page's own language is used.
@@ -60,6 +71,14 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("del/", include("sharing.urls")),
     path("sok/", include("search.urls")),
+    # A page's view-restriction password form, under the login's lockout (core/throttling.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled_restriction_password(
+            wagtail_views.authenticate_with_password, "page_view_restriction_id"
+        ),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
@@ -82,6 +83,13 @@ def pytest_report_header(config):
         now = datetime.datetime.now(OSLO).isoformat(timespec="minutes")
         return f"clock: {CLOCK_VARIABLE} moves every test to {now} (Europe/Oslo), ticking"
     return None
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no rate-limit counter, cached lookup or page
+    from an earlier test."""
+    cache.clear()
 
 
 @pytest.fixture
