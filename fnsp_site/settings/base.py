@@ -274,10 +274,9 @@ AXES_CLIENT_IP_CALLABLE = "core.throttling.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.throttling.lockout_response"
 # A try during the lockout does not restart it: the wait the page states holds.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-# Staff sessions end after FNSP_SESSION_IDLE_MINUTES without a request (every request renews
-# the session) and FNSP_SESSION_MAX_HOURS after the login, whatever the activity.
+# Staff sessions end after FNSP_SESSION_IDLE_MINUTES without a request (an active session is
+# renewed once a minute, core/sessions.py) and FNSP_SESSION_MAX_HOURS after the login.
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("FNSP_SESSION_IDLE_MINUTES", "30"))
-SESSION_SAVE_EVERY_REQUEST = True
 FNSP_SESSION_MAX_AGE = datetime.timedelta(hours=int(os.environ.get("FNSP_SESSION_MAX_HOURS", "10")))
 # Requests per anonymous client address (core.throttling.rate_limited): "N/m" is N a minute.
 FNSP_RATE_LIMITS = {
