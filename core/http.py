@@ -1,7 +1,6 @@
 """HTTP helpers every app's views share."""
 
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
-from django.utils.translation import gettext as _
+from django.http import HttpResponseRedirect
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -21,11 +20,3 @@ def query_without_page(request, **replace):
         else:
             query.pop(name, None)
     return query.urlencode()
-
-
-def not_allowed_character():
-    """400 for an address with a character no page can have (a NUL byte)."""
-    return HttpResponseBadRequest(
-        _("The address contains a character that is not allowed."),
-        content_type="text/plain; charset=utf-8",
-    )

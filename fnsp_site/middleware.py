@@ -7,7 +7,6 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 
 from core.api import STARTED_AT
-from core.http import not_allowed_character
 from fnsp_site.api import error_response, not_found
 
 API_PREFIX = "/api/"
@@ -20,25 +19,25 @@ CORS_HEADERS = {
 
 
 class NulBytesMiddleware:
-    """A 400 for a NUL byte in the path or the query string, before any view sees it.
-
-    PostgreSQL refuses NUL in text, so a search for `%00` would otherwise end in a 500 on
-    whichever lookup meets it first (forms have Django's own validator; addresses have none).
+    """The open-data API's 400 for a NUL byte in the path or the query string, before any view
+    sees it: PostgreSQL refuses NUL in text, so `q=%00` would otherwise end in a 500 on
+    whichever lookup meets it first. The public pages ignore such a filter value as they
+    ignore any unknown one, and no page has a path with one (404).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" not in request.path and not any(
-            "\x00" in key or "\x00" in value
-            for key, values in request.GET.lists()
-            for value in values
-        ):
+        if not request.path.startswith(API_PREFIX) or not has_nul(request):
             return self.get_response(request)
-        if request.path.startswith(API_PREFIX):
-            return error_response(request, 400, "The address contains a NUL character (%00).")
-        return not_allowed_character()
+        return error_response(request, 400, "The address contains a NUL character (%00).")
+
+
+def has_nul(request):
+    return "\x00" in request.path or any(
+        "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+    )
 
 
 class OpenDataMiddleware:

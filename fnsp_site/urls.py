@@ -47,6 +47,8 @@ urlpatterns = [
         "admin/localize/reports/translations/results/",
         require_admin_access(ConfinedTranslationsReportView.as_view(results_only=True)),
     ),
+    # Single sign-on and the second factor (identity/urls.py), before Wagtail's admin.
+    path("admin/", include("identity.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # A private collection's password form, under the login's lockout (core/throttling.py).
     path(

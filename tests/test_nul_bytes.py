@@ -1,5 +1,7 @@
-"""A NUL byte in an address is a 400 in the shape its caller expects, never a 500: PostgreSQL
-refuses NUL in text, so before this a search for `%00` broke whichever lookup met it first."""
+"""A NUL byte in an address is never a 500: PostgreSQL refuses NUL in text, so before this
+`q=%00` on the open-data API broke the first lookup that met it. The API answers 400 in its own
+shape; the public pages treat it as any unknown value (their own tests: a filter with `%00` is
+ignored, a search for it is an ordinary page)."""
 
 import pytest
 
@@ -29,14 +31,6 @@ def test_fhir_answers_with_an_operation_outcome(client, bergen):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/sok/?q=%00", "/behandlinger/a%00b/", "/?utm=%00"])
-def test_the_public_site_answers_400(client, bergen, url):
-    response = client.get(url, HTTP_HOST="helse-bergen.localhost")
-    assert response.status_code == 400
-    assert "tegn" in response.content.decode()
-
-
-@pytest.mark.django_db
-def test_an_address_without_nul_passes(client, bergen):
-    response = client.get("/sok/?q=hjerte", HTTP_HOST="helse-bergen.localhost")
-    assert response.status_code == 200
+@pytest.mark.parametrize("path", ["/behandlinger/a%00b/", "/a%00/", "/en/%00/"])
+def test_a_public_path_with_nul_is_not_found(client, bergen, path):
+    assert client.get(path, HTTP_HOST="helse-bergen.localhost").status_code == 404

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from core.rich_text import EDITORS
@@ -41,6 +42,11 @@ INSTALLED_APPS = [
     "search",
     "sharing",
     "demo",
+    # Before wagtail.admin: its login template extends Wagtail's with the single sign-on button.
+    "identity",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -86,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "identity.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -144,6 +152,42 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff identity (docs/security.md). Single sign-on over OpenID Connect is on when
+# OIDC_RP_CLIENT_ID is set; the endpoints are those of the provider's discovery document.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("identity.backends.SSOBackend")
+    _missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+        if not os.environ.get(name)
+    ]
+    if _missing:
+        raise ImproperlyConfigured(f"OIDC_RP_CLIENT_ID is set; also set {', '.join(_missing)}.")
+    OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ["OIDC_OP_JWKS_ENDPOINT"]
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+# The claim listing the user's groups (Entra ID: `groups`, or `roles` for app roles).
+FNSP_SSO_GROUPS_CLAIM = os.environ.get("FNSP_SSO_GROUPS_CLAIM", "groups")
+FNSP_SSO_PROVIDER_NAME = os.environ.get("FNSP_SSO_PROVIDER_NAME", "Helse-ID/Entra")
+# Superusers and national editors who log in with a password must pass a TOTP code or a
+# recovery code; only the test settings turn this off (tests/identity turns it back on).
+FNSP_REQUIRE_SECOND_FACTOR = True
+OTP_TOTP_ISSUER = "FNSP"
 
 # Internationalisation: Norwegian Bokmål is the source language; nynorsk, English and
 # Northern Sami are translations. Django has no locale data for Northern Sami, so add it.
@@ -261,10 +305,8 @@ FNSP_TRUSTED_PROXIES = int(os.environ.get("FNSP_TRUSTED_PROXIES", "0"))
 # Lockout after failed passwords on every password form (django-axes).
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["core.sessions.StaffSessionLimitMiddleware", "axes.middleware.AxesMiddleware"]
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# First: it refuses a locked-out client before any backend checks a password.
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
 AXES_FAILURE_LIMIT = int(os.environ.get("FNSP_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(os.environ.get("FNSP_LOGIN_COOLOFF_MINUTES", "15"))

@@ -10,3 +10,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WHITENOISE_AUTOREFRESH = True
 # A stand-in machine translator (tests/research/fake_translator.py): no network in tests.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "tests.research.fake_translator.FakeTranslator"}
+# Most tests log staff in with force_login, which knows no second factor; tests/identity turns
+# the requirement on for the tests of it.
+FNSP_REQUIRE_SECOND_FACTOR = False
