@@ -4,14 +4,24 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Q
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
 from core.caching import NATIONAL_ALERTS, add_cache_keys, cache_until, object_key, site_key
 from core.colour import HEX_COLOUR
-from core.models import AlertSettings, HealthTrust, NavigationMenu, SiteSettings
+from core.models import (
+    AlertSettings,
+    ChromeVersion,
+    HealthTrust,
+    NavigationMenu,
+    Region,
+    SiteSettings,
+)
 from core.models.banners import active_banners, next_banner_change
 from core.models.settings import DEFAULT_THEME_COLOUR
 
@@ -96,17 +106,76 @@ def settings_and_alerts(request, site):
     return own, alerts
 
 
-def build_chrome(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return Chrome(None, None, None, "FNSP", None, False)
+# Each version's entries stay until evicted; a new version makes them unreachable.
+CHROME_CACHE_SECONDS = 24 * 60 * 60
+
+
+def chrome_version():
+    """The number in the chrome cache's key: one query, the same for every process."""
+    return ChromeVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
+def request_chrome_version(request):
+    """`chrome_version`, read once per request: a page view's site lookup and chrome share it
+    (core/routing.py)."""
+    if not hasattr(request, "_fnsp_chrome_version"):
+        request._fnsp_chrome_version = chrome_version()
+    return request._fnsp_chrome_version
+
+
+def bump_chrome_version(sender, created=False, **kwargs):
+    """A change to what some site's chrome shows: every cached chrome is outdated.
+
+    The update is part of the change's transaction, so no process reads the new number
+    before the new data. A site's settings being created are not a change: the chrome creates
+    them, with their defaults, the first time it is shown (`SiteSettings.for_site`), so no
+    chrome was cached without them.
+    """
+    if sender is SiteSettings and created:
+        return
+    if ChromeVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        return
+    try:
+        with transaction.atomic():
+            ChromeVersion.objects.create(pk=1, number=1)
+    except IntegrityError:  # another process created it meanwhile
+        ChromeVersion.objects.filter(pk=1).update(number=F("number") + 1)
+
+
+def connect_chrome_version():
+    """Every save or deletion of what the chrome holds raises the version. Pages are not among
+    them: a cached menu or banner keeps its links' raw data and finds the pages when shown."""
+    for model in (Site, SiteSettings, AlertSettings, NavigationMenu, HealthTrust, Region):
+        for signal in (post_save, post_delete):
+            signal.connect(bump_chrome_version, sender=model, dispatch_uid=f"fnsp_chrome_{model}")
+
+
+def _load_chrome(request, site):
     site_settings, alert_settings = settings_and_alerts(request, site)
     trust = HealthTrust.objects.filter(site=site).select_related("region").first()
     name = site_settings.display_name or (trust.name if trust else site.site_name or "FNSP")
     menu, fallback = localized_menu(site_settings.main_navigation_id)
+    return Chrome(site, site_settings, trust, name, menu, fallback, alert_settings)
+
+
+def build_chrome(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return Chrome(None, None, None, "FNSP", None, False)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = f"fnsp-chrome:{site.pk}:{language}:{request_chrome_version(request)}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _load_chrome(request, site)
+        cache.set(key, chrome, CHROME_CACHE_SECONDS)
+    else:
+        # As `settings_and_alerts` does: `SiteSettings.for_request` finds it on the request.
+        chrome.settings._request = request
+        setattr(request, SiteSettings.get_cache_attr_name(), chrome.settings)
     # What the chrome shows, and until when, for the HTTP cache (core/caching.py).
+    menu = chrome.menu
     add_cache_keys(request, site_key(site.pk), NATIONAL_ALERTS, menu and object_key(menu))
-    change = next_banner_change(row.banners for row in alert_settings)
+    change = next_banner_change(row.banners for row in chrome.alert_settings)
     if change:
         cache_until(request, change)
-    return Chrome(site, site_settings, trust, name, menu, fallback, alert_settings)
+    return chrome

@@ -1,5 +1,6 @@
 """HTTP helpers every app's views share."""
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 
 
@@ -20,3 +21,19 @@ def query_without_page(request, **replace):
         else:
             query.pop(name, None)
     return query.urlencode()
+
+
+def client_address(request):
+    """The visitor's IP address: REMOTE_ADDR, or behind a trusted proxy (Varnish appends the
+    address it was connected from to X-Forwarded-For) the last address that is not one of
+    `FNSP_TRUSTED_PROXIES`. A client cannot choose its address by sending the header itself:
+    only what the trusted proxies added is read."""
+    address = request.META.get("REMOTE_ADDR", "")
+    trusted = settings.FNSP_TRUSTED_PROXIES
+    if address not in trusted:
+        return address
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for hop in reversed(forwarded):
+        if hop and hop not in trusted:
+            return hop
+    return address

@@ -3,7 +3,8 @@
 A page in English (or nynorsk, Sami) often points at Bokmål snippets: wagtail-localize
 synchronises foreign keys inside non-translatable child rows, and editors choose the Bokmål
 originals. Calling ``.localized`` on each one costs a query per object; this helper fetches
-every translation in one query and says which ones fall back.
+every translation in one query (none when they are loaded with their locale, already in
+the language) and says which ones fall back.
 """
 
 from dataclasses import dataclass
@@ -22,13 +23,19 @@ class Localized:
 
 
 def localized_snippets(objects, language_code=None):
-    """A `Localized` per object, in order, without duplicates; one query for any number."""
+    """A `Localized` per object, in order, without duplicates; one query at most for any
+    number."""
     objects = list(dict.fromkeys(objects))
     if not objects:
         return []
     default = settings.LANGUAGE_CODE
     language_code = language_code or translation.get_language() or default
     model = type(objects[0])
+    # Objects loaded with their locale and already in the language are their own version.
+    if all(
+        model.locale.is_cached(obj) and obj.locale.language_code == language_code for obj in objects
+    ):
+        return [Localized(obj, False, language_code) for obj in objects]
     versions = {
         (row.translation_key, row.locale.language_code): row
         for row in model.objects.filter(

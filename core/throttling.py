@@ -16,23 +16,6 @@ from django_ratelimit.core import get_usage
 RESTRICTION_PREFIX = "view-restriction:"
 
 
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or, behind FNSP_TRUSTED_PROXIES proxies that each
-    append the address they saw to X-Forwarded-For, the entry the outermost one appended.
-
-    Entries to the left of that one come from the client and can say anything, so they are
-    never used; without trusted proxies the header is ignored altogether.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.FNSP_TRUSTED_PROXIES
-    if proxies <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    # Too short a chain: the request skipped a proxy; the nearest known address stands.
-    return forwarded[-proxies] if len(forwarded) >= proxies else remote
-
-
 def lockout_parameters(request, credentials=None):
     """Lock out an address, or an account, after too many failures. A view restriction's
     password is shared by everyone who was given it: only the address is locked out there,
@@ -68,7 +51,7 @@ def rate_limited(group):
     """Answer 429 with Retry-After once an anonymous client has made more requests to views of
     `group` than settings.FNSP_RATE_LIMITS[group] allows ("30/m": 30 a minute).
 
-    The counters are django-ratelimit's, in the default cache, keyed by `client_ip` (an IPv6
+    The counters are django-ratelimit's, in the default cache, keyed by `core.http.client_address` (an IPv6
     client by its /64). Logged-in staff are not limited. Only requests that reach Django count:
     pages Varnish serves from its cache never do (docs/security.md).
     """

@@ -1,13 +1,15 @@
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.urls import re_path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import TranslatableMixin
+from wagtail.admin.forms.collections import CollectionViewRestrictionForm
+from wagtail.admin.views import collection_privacy
+from wagtail.models import BaseViewRestriction, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.views import edit_translation
 
-from core import translation
+from core import admin_api, translation
 from core.caching import NATIONAL_LISTINGS, add_cache_keys, page_key
 from core.models import NavigationMenu
 from core.translation_errors import edit_translation_telling_errors
@@ -87,3 +89,34 @@ hooks.register("construct_snippet_listing_buttons", translation.hide_refused_tra
 # for a model-wide right on snippets, which no webmaster holds on a site-owned menu: ask for the
 # right on the object instead, so a webmaster edits the translations of their own menu only.
 edit_translation.user_can_edit_instance = translation.user_can_change
+
+# After Wagtail's own images and documents endpoints, which these replace.
+hooks.register("construct_admin_api", admin_api.confine_admin_api, order=100)
+
+
+# Before wagtail-localize's own snippet listing, which lists every snippet of any model.
+@hooks.register("register_admin_urls", order=-1)
+def confine_localize_snippet_listing():
+    return [
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            admin_api.VisibleSnippetsViewSet.as_view({"get": "list"}),
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            admin_api.VisibleSnippetsViewSet.as_view({"get": "retrieve"}),
+        ),
+    ]
+
+
+class GroupsOnlyCollectionPrivacyForm(CollectionViewRestrictionForm):
+    """Wagtail's collection privacy dialog without "any logged-in users": a private collection
+    is for groups (docs/permissions.md#collections)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["restriction_type"]
+        field.choices = [c for c in field.choices if c[0] != BaseViewRestriction.LOGIN]
+
+
+collection_privacy.CollectionViewRestrictionForm = GroupsOnlyCollectionPrivacyForm

@@ -7,8 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
+from wagtail.urls import serve_pattern
 
 from core.editing import CreatePageView
+from core.routing import serve
 from core.throttling import throttled_restriction_password
 from fnsp_site.api import api, not_found
 from home.reports import ConfinedPageTypesUsageReportView, ConfinedTranslationsReportView
@@ -81,6 +83,9 @@ urlpatterns += i18n_patterns(
         ),
         name="wagtailcore_authenticate_with_password",
     ),
+    # Wagtail's page view with fewer queries (core/routing.py); Wagtail's own URLs stay for
+    # reversing `wagtail_serve` and for its password and login views.
+    re_path(serve_pattern, serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

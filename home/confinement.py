@@ -8,11 +8,11 @@ shows a page's draft title, other sites' pages show their live title: an unpubli
 title is as private as an unpublished page.
 """
 
-from django.db.models import Case, CharField, Exists, ExpressionWrapper, F, OuterRef, Q, When
-from wagtail.models import Page, PageViewRestriction
+from django.db.models import Case, F, Q, When
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from core.models.pages import SHOWN_TITLE
+from core.models.pages import SHOWN_TITLE, view_restricted
 from home.groups import NATIONAL_EDITORS
 
 # Rights that make a page the editor's own (the per-site groups grant them on site roots).
@@ -29,11 +29,7 @@ def own_pages(user):
 
 def public_q(prefix=""):
     """Live pages with no view restriction on themselves or an ancestor."""
-    outer_path = ExpressionWrapper(OuterRef(f"{prefix}path"), output_field=CharField())
-    restricted = PageViewRestriction.objects.alias(outer_path=outer_path).filter(
-        outer_path__startswith=F("page__path")
-    )
-    return Q(**{f"{prefix}live": True}) & ~Exists(restricted)
+    return Q(**{f"{prefix}live": True}) & ~view_restricted(prefix)
 
 
 def visible_q(user, prefix=""):

@@ -11,7 +11,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail import hooks
 from wagtail.models import (
+    BaseViewRestriction,
     Collection,
+    CollectionViewRestriction,
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
@@ -81,6 +83,7 @@ class SyncReport:
     groups_created: int = 0
     permissions_added: int = 0
     permissions_removed: int = 0
+    restrictions_confined: int = 0
     sites: list = field(default_factory=list)
 
 
@@ -196,6 +199,21 @@ def sync_regional_group(region, editor_groups, report):
         _sync_rows(model, group, fields, wanted, report)
 
 
+def confine_private_collections(report):
+    """A collection restricted to "any logged-in user" lets every account of every trust
+    (health personnel included) open its documents: restrict it to the groups that hold
+    rights on it or a collection above it instead (docs/permissions.md#collections)."""
+    for restriction in CollectionViewRestriction.objects.filter(
+        restriction_type=BaseViewRestriction.LOGIN
+    ).select_related("collection"):
+        collections = restriction.collection.get_ancestors(inclusive=True)
+        groups = Group.objects.filter(collection_permissions__collection__in=collections).distinct()
+        restriction.restriction_type = BaseViewRestriction.GROUPS
+        restriction.save(update_fields=["restriction_type"])
+        restriction.groups.set(groups)
+        report.restrictions_confined += 1
+
+
 @transaction.atomic
 def sync_site_groups(progress=None):
     """Create or correct every per-site group, every regional group and the national group;
@@ -224,4 +242,5 @@ def sync_site_groups(progress=None):
         hooked_permissions(NATIONAL_PERMISSIONS_HOOK) | {get_permission(TRANSLATE)},
         report,
     )
+    confine_private_collections(report)
     return report

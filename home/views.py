@@ -1,10 +1,15 @@
 """The feedback endpoint ("Fant du det du lette etter?") and its admin report."""
 
+import datetime
 from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest, HttpResponseForbidden
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -13,7 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from core.http import HttpResponseSeeOther
+from core.http import HttpResponseSeeOther, client_address
 from core.throttling import rate_limited
 from home.models import PageFeedback
 
@@ -27,6 +32,25 @@ def posted_from_elsewhere(request):
     """A browser's POST from another site: its Origin names another host."""
     origin = request.headers.get("Origin")
     return bool(origin) and urlsplit(origin).netloc != request.get_host()
+
+
+def counts_for_visitor(request, page):
+    """True for a visitor's first FNSP_FEEDBACK_VOTES_PER_DAY answers on `page` today.
+
+    The cache holds a count under an HMAC of the address, the page and the day (keyed with
+    SECRET_KEY, a new key each day), never the address; it expires with the day. More answers
+    are thanked for but not stored, so one client cannot stuff the report.
+    """
+    today = timezone.localdate()
+    digest = salted_hmac(f"fnsp.feedback.{today}", f"{client_address(request)} {page.pk}")
+    key = f"feedback:{digest.hexdigest()}"
+    tomorrow = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+    seconds = (timezone.make_aware(tomorrow) - timezone.now()).total_seconds()
+    cache.add(key, 0, timeout=max(int(seconds), 1))
+    try:
+        return cache.incr(key) <= settings.FNSP_FEEDBACK_VOTES_PER_DAY
+    except ValueError:  # expired between add and incr: the day is over
+        return True
 
 
 # No CSRF token: the form is on most pages, and a token (with its cookie) would make every one
@@ -45,7 +69,8 @@ def page_feedback(request):
     page = Page.objects.live().filter(pk=form.cleaned_data["page"]).first()
     if page is None or not getattr(page.specific_class, "collects_feedback", False):
         return HttpResponseBadRequest(_("This page does not collect feedback."))
-    PageFeedback.objects.create(page=page, found=form.cleaned_data["answer"] == "yes")
+    if counts_for_visitor(request, page):
+        PageFeedback.objects.create(page=page, found=form.cleaned_data["answer"] == "yes")
     url = page.get_url(request) or "/"
     return HttpResponseSeeOther(f"{url}?feedback=thanks#feedback")
 

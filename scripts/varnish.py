@@ -151,8 +151,6 @@ def serve():
         "ALLOWED_HOSTS": os.environ.get("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1"),
         "SECURE_SSL_REDIRECT": os.environ.get("SECURE_SSL_REDIRECT", "false"),
         "FNSP_VARNISH_URLS": f"http://127.0.0.1:{port}",
-        # Varnish appends the client's address to X-Forwarded-For (docs/security.md).
-        "FNSP_TRUSTED_PROXIES": os.environ.get("FNSP_TRUSTED_PROXIES", "1"),
     }
     collectstatic(env)
     with gunicorn(backend_port, env=env), varnish(backend_port, port=port):

@@ -2,7 +2,6 @@ from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
-from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
@@ -12,6 +11,7 @@ from core.text import fold
 from core.throttling import rate_limited
 from search.engine import Links, build_scope, run_search, scoped_pages
 from search.forms import SearchForm
+from search.statistics import count_search
 from search.suggest import did_you_mean
 from search.text import clean_query
 from search.types import result_types, type_for_content_type
@@ -60,8 +60,9 @@ def search(request):
                 }
         if request.GET.get("page") in (None, "", "1"):
             # The admin's "Search terms" report: what people look for (found or not), to
-            # choose synonyms and promotions. Paging on is not a new search.
-            PromotedQuery.get(query.text).add_hit()
+            # choose synonyms and promotions, without personal data (search/statistics.py).
+            # Paging on is not a new search.
+            count_search(request.GET.get("q", ""), query.text)
         context["type_links"] = type_links(request, outcome.counts, result_type)
         context["query_without_page"] = query_without_page(request)
     return TemplateResponse(request, "search/search.html", context)

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.http import HttpResponseSeeOther
 from core.throttling import rate_limited
@@ -153,6 +153,12 @@ def revoke_share(request, pk):
     return HttpResponseSeeOther(reverse("sharing:list"))
 
 
+def on_requested_site(request, page):
+    site = Site.find_for_request(request)
+    parts = page.get_url_parts(request)
+    return site is not None and parts is not None and parts[0] == site.pk
+
+
 def record_once(share, field, event):
     """Set `field` to now unless already set: pressing twice keeps the first time."""
     if getattr(share, field) is not None:
@@ -190,23 +196,28 @@ def unavailable(request, share, page, status):
 @rate_limited("share")
 def open_share(request, token):
     share = Share.objects.find(token)
-    if share is None:
-        # The generic not-found page: nothing tells a wrong token from a deleted share.
+    page = share.page.specific if share is not None else None
+    if share is None or not on_requested_site(request, page):
+        # The generic not-found page: nothing tells a wrong token from a deleted share, or
+        # a link from one trust's host from another's (the patient sees that site's chrome).
         return render(request, "404.html", status=404)
-    page = share.page.specific
     if share.is_revoked:
         return unavailable(request, share, page, status=404)
     if share.is_expired or not is_available(page):
         return unavailable(request, share, page, status=410)
     # The clinician checking their own link is not the patient reading it.
     is_preview = request.user.is_authenticated and request.user.pk == share.created_by_id
+    # A GET records nothing: link-preview bots (SMS, chat apps) fetch the link before the
+    # patient does. The page's script posts `event=opened` once a browser shows it; the
+    # confirm button posts the form.
     if request.method == "POST":
         if not is_preview:
             record_once(share, "first_opened_at", "opened")
+        if request.POST.get("event") == "opened":
+            return HttpResponse(status=204)
+        if not is_preview:
             record_once(share, "confirmed_at", "confirmed")
         return HttpResponseSeeOther(f"{request.path}#share-confirm")
-    if not is_preview and request.method == "GET":
-        record_once(share, "first_opened_at", "opened")
     with translation.override(share.language_code):
         request.LANGUAGE_CODE = share.language_code
         context = page.get_context(request)

@@ -87,8 +87,10 @@ def pytest_report_header(config):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no rate-limit counter, cached lookup or page
-    from an earlier test."""
+    """The database is rolled back after each test, Django's cache is not: nothing cached (a
+    site's chrome) may outlive its test."""
+    from django.core.cache import cache
+
     cache.clear()
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Q, prefetch_related_objects
+from django.urls import reverse
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -92,8 +93,12 @@ class LocalOffer(Schema):
     last_modified: datetime.datetime | None
 
 
-class TreatmentOut(Schema):
+class TreatmentSummaryOut(Schema):
+    """A row of the list: the national text without the hospitals' local offers, which are on
+    the detail (`url`); with them, a page of 100 rows at 55 sites weighed megabytes."""
+
     id: int
+    url: str
     slug: str
     locale: str
     title: str
@@ -105,6 +110,9 @@ class TreatmentOut(Schema):
     warning: Section | None
     governance: Governance
     last_modified: datetime.datetime | None
+
+
+class TreatmentOut(TreatmentSummaryOut):
     offered_at: list[LocalOffer]
 
 
@@ -180,9 +188,10 @@ def offer_json(request, trust, page, kind, cards):
     }
 
 
-def treatment_json(request, treatment, offers, cards):
+def treatment_json(request, treatment):
     return {
         "id": treatment.pk,
+        "url": absolute(request, reverse("open-api:treatment_detail", args=[treatment.pk])),
         "slug": treatment.slug,
         "locale": treatment.locale.language_code,
         "title": treatment.title,
@@ -207,7 +216,6 @@ def treatment_json(request, treatment, offers, cards):
             "next_review": treatment.next_review,
         },
         "last_modified": treatment.last_published_at,
-        "offered_at": [offer_json(request, t, p, treatment.kind, cards) for t, p in offers],
     }
 
 
@@ -236,7 +244,7 @@ def filtered(filters: TreatmentFilters):
     since = parse_since(filters.modified_since)
     if since:
         treatments = treatments.filter(last_published_at__gte=since)
-    return treatments, language
+    return treatments
 
 
 def offered_at_hospital(slug):
@@ -252,23 +260,16 @@ def with_relations(treatments):
     )
 
 
-@router.get("/treatments", response=list[TreatmentOut], summary="National treatments")
+@router.get("/treatments", response=list[TreatmentSummaryOut], summary="National treatments")
 @paginate(LinkedPages)
 def treatment_list(request, filters: Query[TreatmentFilters]):
-    """Live national treatments with their patient-journey sections and where they are offered."""
-    treatments, language = filtered(filters)
+    """Live national treatments with their patient-journey sections; where each is offered is
+    on its detail (`url`)."""
+    treatments = filtered(filters)
 
     def build(rows):
-        offers = local_offers([t.translation_key for t in rows], language)
-        last = treatments.aggregate(last=Max("last_published_at"))["last"]
-        local_last = (
-            TreatmentPage.objects.live()
-            .filter(treatment__translation_key__in=[t.translation_key for t in rows])
-            .aggregate(last=Max("last_published_at"))["last"]
-        )
-        set_last_modified(request, max(filter(None, [last, local_last]), default=None))
-        cards = contact_cards_by_page(request, [p for o in offers.values() for _t, p in o])
-        return [treatment_json(request, t, offers[t.translation_key], cards) for t in rows]
+        set_last_modified(request, treatments.aggregate(last=Max("last_published_at"))["last"])
+        return [treatment_json(request, t) for t in rows]
 
     return Rows(with_relations(treatments).order_by("title", "pk"), build)
 
@@ -280,9 +281,13 @@ def treatment_detail(request, treatment_id: int = id_in_path("The treatment's id
         raise ApiError(404, f"No published national treatment has id {treatment_id}.")
     offers = local_offers([treatment.translation_key], treatment.locale.language_code)
     pages = [page for _trust, page in offers[treatment.translation_key]]
-    data = treatment_json(
-        request, treatment, offers[treatment.translation_key], contact_cards_by_page(request, pages)
-    )
+    cards = contact_cards_by_page(request, pages)
+    data = treatment_json(request, treatment) | {
+        "offered_at": [
+            offer_json(request, trust, page, treatment.kind, cards)
+            for trust, page in offers[treatment.translation_key]
+        ]
+    }
     times = [treatment.last_published_at] + [o["last_modified"] for o in data["offered_at"]]
     set_last_modified(request, max(filter(None, times), default=None))
     return data

@@ -1,7 +1,7 @@
 """The trial listing's filters, shared by the pages and the open-data API."""
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, F, Value
 from django.utils.translation import gettext_lazy as _
 
 from core.models import HealthTrust, Region
@@ -83,15 +83,29 @@ def apply_filters(trials, filters, skip=None):
     return trials
 
 
+TOTAL = "total"
+
+
 def facet_counts(trials, filters):
-    """Per filter value, how many trials match when every other filter is applied."""
-    counts = {}
-    for name, field in FACETS.items():
-        rows = (
-            apply_filters(trials, filters, skip=name)
+    """Per filter value, how many trials match when every other filter is applied, and under
+    `TOTAL` how many match them all; one query (a UNION ALL of the groupings) for any number
+    of facets and trials."""
+
+    def grouped(facet, field, skip):
+        return (
+            apply_filters(trials, filters, skip=skip)
             .order_by()
-            .values(field)
+            .values(facet=Value(facet), value=F(field) if field else Value(""))
             .annotate(n=Count("pk", distinct=True))
         )
-        counts[name] = {row[field]: row["n"] for row in rows if row[field]}
+
+    parts = [grouped(name, field, name) for name, field in FACETS.items()]
+    parts.append(grouped(TOTAL, None, None))
+    counts = {name: {} for name in FACETS}
+    counts[TOTAL] = 0
+    for row in parts[0].union(*parts[1:], all=True):
+        if row["facet"] == TOTAL:
+            counts[TOTAL] = row["n"]
+        elif row["value"]:
+            counts[row["facet"]][row["value"]] = row["n"]
     return counts

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from core.caching import add_cache_keys, listing_key
+from core.routing import routed_site_root
 from core.sites import site_paths, site_section
 from trials.models import TrialIndexPage, TrialPage
 from trials.status import Status
@@ -29,7 +30,11 @@ def open_trials_for(treatment, locale_id):
 
 
 def site_trial_index(request, locale_id):
-    """This site's /kliniske-studier/ in the given locale, if it has one; two queries."""
+    """This site's /kliniske-studier/ in the given locale, if it has one: one query below the
+    site root the page was routed through, else two."""
+    root = routed_site_root(request)
+    if root is not None and root.locale_id == locale_id:
+        return TrialIndexPage.objects.live().child_of(root).first()
     site = Site.find_for_request(request)
     return site_section(TrialIndexPage, site_paths(site), locale_id) if site else None
 

@@ -4,20 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from careers.blocks import ContactsBlock
 from careers.choices import PositionType
 from careers.jsonld import job_posting
-from core.models import BasePage
+from core.models import BasePage, BasePageQuerySet
 from core.sites import trust_of
 
 from .common import SUMMARY_MAX_LENGTH, validate_https
 from .snippets import Profession
 
 
-class JobPageQuerySet(PageQuerySet):
+class JobPageQuerySet(BasePageQuerySet):
     def open_on(self, day):
         """Live jobs whose application deadline is `day` or later; the listings and API use it."""
         return self.live().filter(deadline__gte=day)

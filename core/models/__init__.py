@@ -1,14 +1,16 @@
 from .banners import AlertSettings
 from .images import ImageWithAltText
 from .navigation import NavigationMenu
-from .pages import BasePage, SectionIndexPage, SiteRootPage
+from .pages import BasePage, BasePageQuerySet, SectionIndexPage, SiteRootPage
 from .registry import HealthTrust, Region
-from .settings import SiteSettings
+from .settings import ChromeVersion, SiteSettings
 from .workflows import SecondPersonApprovalTask
 
 __all__ = [
     "AlertSettings",
     "BasePage",
+    "BasePageQuerySet",
+    "ChromeVersion",
     "HealthTrust",
     "ImageWithAltText",
     "NavigationMenu",

@@ -1,12 +1,14 @@
 """Abstract page types every app builds on: any public page, a site's root, a site's section."""
 
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageManager, PageViewRestriction, get_page_models
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.text import folded_words
@@ -15,8 +17,28 @@ from core.text import folded_words
 SHOWN_TITLE = "shown_title"
 
 
+def view_restricted(prefix=""):
+    """Whether a view restriction covers the outer query's page (`prefix` to reach it through a
+    relation): on the page or an ancestor. A subquery, so no query of its own."""
+    outer_path = ExpressionWrapper(OuterRef(f"{prefix}path"), output_field=CharField())
+    return Exists(
+        PageViewRestriction.objects.alias(outer_path=outer_path).filter(
+            outer_path__startswith=F("page__path")
+        )
+    )
+
+
+class BasePageQuerySet(PageQuerySet):
+    def private_q(self):
+        # Wagtail's reads every restriction first (a query per `public()`); the same test as a
+        # subquery.
+        return Q(view_restricted())
+
+
 class BasePage(Page):
     """Common behaviour of every public page type."""
+
+    objects = PageManager.from_queryset(BasePageQuerySet)()
 
     # Content pages show "Sist oppdatert"; home and listing pages do not.
     show_last_updated = False
@@ -33,6 +55,37 @@ class BasePage(Page):
         # Querysets showing an editor other sites' pages annotate the live title for those,
         # so a draft title change stays with its own site (home/confinement.py).
         return getattr(self, SHOWN_TITLE, None) or super().get_admin_display_title()
+
+    def child_by_slug(self, slug):
+        """The child page, specific, with its locale; in one query when the page allows one
+        child page type, else two (Wagtail's routing takes a query for the page, another for
+        its specific row and a third for its locale)."""
+        if self.is_leaf():  # as treebeard's get_children: no query
+            return None
+        models = self.specific_class.allowed_subpage_models()
+        # The locale comes along: every page shows its language.
+        if len(models) == 1:
+            children = models[0].objects.child_of(self).select_related("locale")
+        else:
+            children = (
+                self.get_children()
+                .specific()
+                .select_related("locale", for_specific_subqueries=True)
+            )
+        child = children.filter(slug=slug).first()
+        if child is not None:
+            child._cached_parent_obj = self
+        return child
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, an alias's on its original's, as
+        Wagtail finds them, in one query instead of two (every page view asks)."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        pages = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=pages.filter(alias_of__isnull=True))
+            | Q(page__in=pages.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
     class Meta:
         abstract = True
@@ -51,6 +104,15 @@ class SiteRootPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        # Wagtail's, with the child found by `child_by_slug`.
+        if path_components:
+            child = self.child_by_slug(path_components[0])
+            if child is None:
+                raise Http404
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class SectionIndexPage(RoutablePageMixin, BasePage):
@@ -87,9 +149,10 @@ class SectionIndexPage(RoutablePageMixin, BasePage):
 
     def route(self, request, path_components):
         # Child pages win over the section's own routes, which may take any slug.
-        if path_components:
+        child = path_components and self.child_by_slug(path_components[0])
+        if child:
             try:
-                return super(RoutablePageMixin, self).route(request, path_components)
+                return child.route(request, path_components[1:])
             except Http404:
                 pass
         return super().route(request, path_components)

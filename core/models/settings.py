@@ -111,3 +111,14 @@ class SiteSettings(BaseSiteSetting):
             raise ValidationError(
                 {"main_navigation": _("Choose a menu of this site; that one is another site's.")}
             )
+
+
+class ChromeVersion(models.Model):
+    """One row whose number every change to a site's chrome (settings, banners, menu, trust,
+    site) raises: the chrome cache's key includes it, so every process sees a change on its
+    next request although each keeps its own cache (core/chrome.py)."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)

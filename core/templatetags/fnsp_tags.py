@@ -4,6 +4,8 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from core.localization import localized_snippets
+from core.routing import routed_ancestors
+from core.security import inline_style
 
 register = template.Library()
 
@@ -81,10 +83,20 @@ def localized_snippet(obj):
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
-    """Ancestors below the tree root (site roots are at depth 2); one query."""
+    """Ancestors below the tree root (site roots are at depth 2): those routing went through, or
+    one query."""
     if page is None or getattr(page, "depth", 0) <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2)
+    ancestors = routed_ancestors(page)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
     crumbs = [{"title": p.title, "url": p.get_url(context.get("request"))} for p in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
+
+
+@register.simple_tag(takes_context=True)
+def theme_style(context):
+    """The site's theme colour as an inline style allowed by its hash (core/security.py)."""
+    css = f":root {{ --brand: {context['chrome'].theme_colour}; }}"
+    return inline_style(context.get("request"), css)

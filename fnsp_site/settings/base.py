@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "search",
     "sharing",
     "demo",
+    "csp",
     # Before wagtail.admin: its login template extends Wagtail's with the single sign-on button.
     "identity",
     "django_otp",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "core.caching.CacheHeadersMiddleware",
     "fnsp_site.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    "core.security.PathCSPMiddleware",
     "fnsp_site.middleware.OpenDataMiddleware",
     "fnsp_site.middleware.NulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -271,10 +274,69 @@ FNSP_DEMO_PORT = int(os.environ.get("FNSP_DEMO_PORT", "8000"))
 # `load_demo` makes one account per role with a fixed, published password (README.md).
 FNSP_DEMO_ACCOUNTS = env_bool("FNSP_DEMO_ACCOUNTS", True)
 
+# Days the search statistics ("Search terms" report) are kept; `delete_old_search_stats`
+# deletes older ones (docs/search.md#privacy).
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("FNSP_SEARCH_STATS_DAYS", "90"))
+
+# Addresses of the proxies in front of the app (Varnish): behind them the visitor's address
+# is read from X-Forwarded-For (core/http.py client_address).
+FNSP_TRUSTED_PROXIES = env_list("FNSP_TRUSTED_PROXIES", "127.0.0.1,::1")
+# Answers to "Fant du det du lette etter?" stored per visitor (address) and page a day
+# (docs/site-content.md#feedback).
+FNSP_FEEDBACK_VOTES_PER_DAY = int(os.environ.get("FNSP_FEEDBACK_VOTES_PER_DAY", "3"))
+
+# Security headers (docs/security.md#content-security-policy): enforced on public pages,
+# report-only in the admin (core/security.py). No 'unsafe-inline' and no nonces: Varnish
+# caches pages with their headers; the theme colour's <style> is allowed by its hash.
+_csp_directives = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *env_list("FNSP_CSP_IMG_SRC")],
+    "frame-src": env_list(
+        "FNSP_CSP_FRAME_SRC",
+        "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+    ),
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # As X-Frame-Options: DENY; the admin frames its own previews.
+    "frame-ancestors": ["'none'"],
+    "report-uri": os.environ.get("FNSP_CSP_REPORT_URI") or None,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {**_csp_directives, "frame-ancestors": ["'self'"]}
+}
+FNSP_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Share tokens are redacted from every message (fnsp_site/log_redaction.py); runserver's
+# request log goes through the same handler.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"share_tokens": {"()": "fnsp_site.log_redaction.RedactShareTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["share_tokens"]},
+    },
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
@@ -299,9 +361,6 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
     }
 
 # Hardening against guessing and stolen sessions (docs/security.md).
-# How many proxies (Varnish, a TLS terminator) append the client's address to X-Forwarded-For;
-# 0: the header is ignored and REMOTE_ADDR is the client (core.throttling.client_ip).
-FNSP_TRUSTED_PROXIES = int(os.environ.get("FNSP_TRUSTED_PROXIES", "0"))
 # Lockout after failed passwords on every password form (django-axes).
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["core.sessions.StaffSessionLimitMiddleware", "axes.middleware.AxesMiddleware"]
@@ -312,7 +371,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(os.environ.get("FNSP_LOGIN_COOLOFF_MINUTES", "15"))
 )
 AXES_LOCKOUT_PARAMETERS = "core.throttling.lockout_parameters"
-AXES_CLIENT_IP_CALLABLE = "core.throttling.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
 AXES_LOCKOUT_CALLABLE = "core.throttling.lockout_response"
 # A try during the lockout does not restart it: the wait the page states holds.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
@@ -327,4 +386,4 @@ FNSP_RATE_LIMITS = {
     "feedback": os.environ.get("FNSP_RATE_LIMIT_FEEDBACK", "10/m"),
     "share": os.environ.get("FNSP_RATE_LIMIT_SHARE", "30/m"),
 }
-RATELIMIT_IP_META_KEY = "core.throttling.client_ip"
+RATELIMIT_IP_META_KEY = "core.http.client_address"

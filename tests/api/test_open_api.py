@@ -2,6 +2,7 @@
 
 import csv
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from openapi_spec_validator import validate
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/open/v1/"
 # Queries for one page of a collection, measured on SQLite and PostgreSQL (the same on both):
 # the same for 1 or 100 rows and for 2 or 22 hospitals.
-COLLECTION_BUDGETS = {"treatments": 14, "trials": 10, "hospitals": 3}
+COLLECTION_BUDGETS = {"treatments": 4, "trials": 10, "hospitals": 3}
 
 
 def results(response):
@@ -268,3 +269,15 @@ def test_collection_query_budget_does_not_depend_on_page_size_or_hospitals(
     assert [rows for _queries, rows in few] == [3, 1, 1]
     assert [rows for _queries, rows in many] == [23, 23, 22]
     assert [queries for queries, _rows in many] == [queries for queries, _rows in few]
+
+
+def test_treatment_list_leaves_the_local_offers_to_the_detail(client, open_data):
+    rows = {row["title"]: row for row in results(get(client, BASE + "treatments"))}
+    stral = rows["Strålebehandling"]
+    assert "offered_at" not in stral
+    detail = get(client, urlsplit(stral["url"]).path).json()
+    assert {o["hospital"]["slug"] for o in detail["offered_at"]} == {
+        "helse-bergen",
+        "oslo-universitetssykehus",
+    }
+    assert detail | {"offered_at": None} == stral | {"offered_at": None}

@@ -255,6 +255,7 @@ def test_treatment_detail_holds_the_national_and_local_values(client, data):
     offers = detail.pop("offered_at")
     assert detail == {
         "id": treatment.pk,
+        "url": f"http://localhost/api/open/v1/treatments/{treatment.pk}",
         "slug": "stralebehandling",
         "locale": "nb",
         "title": "Strålebehandling",

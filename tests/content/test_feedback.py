@@ -1,9 +1,14 @@
 """'Fant du det du lette etter?': anonymous answers, bad input and the editors' report."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from core.factories import UserFactory
 from home.factories import ContentPageFactory, NewsIndexPageFactory
@@ -20,9 +25,12 @@ def page(bergen):
     return ContentPageFactory(parent=home, title="Parkering", slug="parkering")
 
 
-def answer(client, page_id, value, slug="helse-bergen"):
+def answer(client, page_id, value, slug="helse-bergen", **headers):
     return client.post(
-        "/tilbakemelding/", {"page": page_id, "answer": value}, HTTP_HOST=f"{slug}.localhost"
+        "/tilbakemelding/",
+        {"page": page_id, "answer": value},
+        HTTP_HOST=f"{slug}.localhost",
+        **headers,
     )
 
 
@@ -131,3 +139,46 @@ def test_editors_see_counts_for_their_own_pages_most_no_first(client, portal, be
 def test_the_report_needs_admin_access(client, portal, page):
     response = client.get(reverse("page_feedback_report"))
     assert response.status_code == 302
+
+
+@pytest.fixture
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_one_visitor_cannot_stuff_the_report(empty_cache, settings, portal, page):
+    settings.FNSP_FEEDBACK_VOTES_PER_DAY = 3
+    client = Client(REMOTE_ADDR="192.0.2.1")
+    for _ in range(5):
+        # Thanked every time; only the first three are stored.
+        assert answer(client, page.pk, "no").status_code == 303
+    assert PageFeedback.objects.count() == 3
+    answer(Client(REMOTE_ADDR="192.0.2.2"), page.pk, "yes")
+    other = ContentPageFactory(parent=page.get_parent(), title="Besøk", slug="besok")
+    answer(client, other.pk, "yes")
+    assert PageFeedback.objects.count() == 5
+    # The cache holds no address, only keyed hashes.
+    assert not any("192.0.2" in str(key) for key in cache._cache)
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1)):
+        answer(client, page.pk, "no")
+    assert PageFeedback.objects.count() == 6
+
+
+def test_behind_the_proxy_the_forwarded_address_is_the_visitor(empty_cache, settings, portal, page):
+    settings.FNSP_FEEDBACK_VOTES_PER_DAY = 1
+    settings.FNSP_TRUSTED_PROXIES = ["127.0.0.1"]
+    varnish = Client(REMOTE_ADDR="127.0.0.1")
+    answer(varnish, page.pk, "no", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    # A forged first address does not make the same visitor new: Varnish appended the real one.
+    answer(varnish, page.pk, "no", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.9")
+    assert PageFeedback.objects.count() == 1
+    answer(varnish, page.pk, "no", HTTP_X_FORWARDED_FOR="203.0.113.10")
+    assert PageFeedback.objects.count() == 2
+    # From an address that is no trusted proxy, the header is the client's own word: ignored.
+    direct = Client(REMOTE_ADDR="192.0.2.5")
+    answer(direct, page.pk, "no", HTTP_X_FORWARDED_FOR="203.0.113.11")
+    answer(direct, page.pk, "no", HTTP_X_FORWARDED_FOR="203.0.113.12")
+    assert PageFeedback.objects.count() == 3

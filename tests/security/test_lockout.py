@@ -145,7 +145,7 @@ def test_a_long_uncommon_passphrase_is_accepted():
     validate_password("fjord lavvo sykkel 1987", user)
 
 
-@override_settings(FNSP_TRUSTED_PROXIES=1)
+@override_settings(FNSP_TRUSTED_PROXIES=["10.0.0.2"])
 def test_behind_the_proxy_the_forwarded_address_is_locked_out(editor):
     client = Client()
     for number in range(LIMIT):

@@ -47,6 +47,10 @@ def test_clinician_shares_and_patient_confirms_in_chromium(live_server, browser)
     expect(patient.locator("h1")).to_have_text("Gastroskopi")
     expect(patient.locator(".share-banner")).to_contain_text("Husk å faste fra midnatt.")
     expect(patient.get_by_role("button", name="Skriv ut")).to_be_visible()
+    # The page's script (allowed by the Content-Security-Policy) records the opening.
+    patient.wait_for_load_state("networkidle")
+    share = Share.objects.get()
+    assert share.first_opened_at is not None and share.confirmed_at is None
     patient.get_by_role("button", name="Jeg har lest informasjonen").click()
     expect(patient.get_by_role("status")).to_contain_text("Takk. Du bekreftet")
     expect(patient.get_by_role("button", name="Jeg har lest informasjonen")).to_have_count(0)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from core.factories import UserFactory
-from home.factories import ContentPageFactory
+from home.factories import ContentPageFactory, make_hospital
 from home.groups import NATIONAL_EDITORS, sync_site_groups
 from sharing.groups import HEALTH_PERSONNEL
 from sharing.models import Share
@@ -74,6 +74,11 @@ def test_round_trip_as_health_personnel(staff_client, patient_client, treatment_
     assert "Husk å faste fra midnatt." in page.find(class_="share-banner").get_text()
     assert page.find("button", string=re.compile("Skriv ut")) is not None
     assert page.find("a", string="Del med pasient") is None
+    # A plain GET (a link-preview bot's as well) records nothing; the page's script posts.
+    share.refresh_from_db()
+    assert share.first_opened_at is None and share.confirmed_at is None
+    assert page.find(attrs={"data-share-opened": True}) is not None
+    assert patient_client.post(path, {"event": "opened"}).status_code == 204
     share.refresh_from_db()
     assert share.first_opened_at is not None and share.confirmed_at is None
 
@@ -368,12 +373,37 @@ def test_the_creator_previewing_the_link_is_not_recorded(staff_client, treatment
     assert share.first_opened_at is None and share.confirmed_at is None
 
 
+def test_a_link_preview_bots_get_records_nothing(patient_client, treatment_page, make_share):
+    share = make_share(treatment_page)
+    for agent in ("facebookexternalhit/1.1", "WhatsApp/2.23", "Mozilla/5.0"):
+        assert patient_client.get(path_of(share), HTTP_USER_AGENT=agent).status_code == 200
+        assert patient_client.head(path_of(share)).status_code == 200
+    share.refresh_from_db()
+    assert share.first_opened_at is None and share.confirmed_at is None
+
+
+def test_a_share_link_is_served_only_on_its_own_sites_host(
+    patient_client, treatment_page, make_share
+):
+    make_hospital("stolav")
+    share = make_share(treatment_page)
+    for host in ("stolav.localhost", "localhost"):
+        response = Client(HTTP_HOST=host).get(path_of(share))
+        assert response.status_code == 404, host
+        assert "Gastroskopi" not in response.content.decode()
+        assert Client(HTTP_HOST=host).post(path_of(share)).status_code == 404
+    share.refresh_from_db()
+    assert share.first_opened_at is None and share.confirmed_at is None
+    assert patient_client.get(path_of(share)).status_code == 200
+
+
 def test_opening_and_confirming_are_logged_without_ip(
     patient_client, treatment_page, make_share, caplog
 ):
     share = make_share(treatment_page)
     with caplog.at_level("INFO", logger="sharing"):
         patient_client.get(path_of(share), REMOTE_ADDR="192.0.2.7")
+        patient_client.post(path_of(share), {"event": "opened"}, REMOTE_ADDR="192.0.2.7")
         patient_client.post(path_of(share), REMOTE_ADDR="192.0.2.7")
     messages = [record.getMessage() for record in caplog.records if record.name == "sharing.views"]
     assert messages == [f"Share {share.pk} opened", f"Share {share.pk} confirmed"]

@@ -38,7 +38,7 @@ def live_translation(treatment_id, language_code):
             translation_key__in=Treatment.objects.filter(pk=treatment_id).values("translation_key"),
             locale__language_code__in={language_code, settings.LANGUAGE_CODE},
         )
-        .select_related("category", "locale")
+        .select_related("category__locale", "locale")
         .prefetch_related("diagnoses")
     )
     for treatment in candidates:

@@ -9,7 +9,7 @@ from core.caching import add_cache_keys, listing_key, page_key
 from core.http import query_without_page
 from core.models import Region, SectionIndexPage
 from treatments.models import Category
-from trials.filters import TrialFilterForm, apply_filters, facet_counts
+from trials.filters import TOTAL, TrialFilterForm, apply_filters, facet_counts
 from trials.status import Status, status_rank_expression
 
 from .trial import TrialPage
@@ -56,7 +56,10 @@ class TrialIndexPage(SectionIndexPage):
             .select_related("responsible_trust__region")
             .order_by("rank", "-first_published_at", "pk")
         )
-        page_obj = Paginator(matching, PER_PAGE).get_page(request.GET.get("page"))
+        counts = facet_counts(trials, filters)
+        paginator = Paginator(matching, PER_PAGE)
+        paginator.count = counts[TOTAL]  # counted along with the facets: no query of its own
+        page_obj = paginator.get_page(request.GET.get("page"))
         base_url = self.get_url(request)
         context = {
             "form": form,
@@ -69,7 +72,7 @@ class TrialIndexPage(SectionIndexPage):
                 }
                 for trial in page_obj
             ],
-            "counts": facet_counts(trials, filters),
+            "counts": counts,
             "query_without_page": query_without_page(request),
         }
         if self.is_national:

@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.models import BasePage, HealthTrust
+from core.models import BasePage, BasePageQuerySet, HealthTrust
 from core.sites import trust_of
 from core.validators import validate_phone
 from trials.status import Override, Status, status_expression, status_on
@@ -31,7 +30,7 @@ class Phase(models.TextChoices):
     PHASE_4 = "4", _("Phase 4")
 
 
-class TrialQuerySet(PageQuerySet):
+class TrialQuerySet(BasePageQuerySet):
     def with_status(self, day=None):
         return self.annotate(recruitment_status=status_expression(day or timezone.localdate()))
 

@@ -15,6 +15,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"{len(report.sites)} sites synced: {report.groups_created} groups created, "
                 f"{report.permissions_added} permissions added, "
-                f"{report.permissions_removed} removed."
+                f"{report.permissions_removed} removed, {report.restrictions_confined} "
+                "collection restriction(s) to any logged-in user confined to groups."
             )
         )

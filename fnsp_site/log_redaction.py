@@ -1,0 +1,38 @@
+"""No share token in any log the project writes (docs/security.md#logs).
+
+A patient's link `/i/<token>/` is the secret that opens the share; Django's request log names
+the path of every 4xx response, and gunicorn's access log every request's.
+"""
+
+import logging
+import re
+
+from gunicorn.glogging import Logger
+
+SHARE_PATH = re.compile(r"/i/[^/?#\s\"']+")
+REDACTED = "/i/[token]"
+
+
+def redact(text):
+    return SHARE_PATH.sub(REDACTED, text)
+
+
+class RedactShareTokens(logging.Filter):
+    """A filter for the project's log handlers: the message with every token replaced."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+class GunicornLogger(Logger):
+    """gunicorn's logger (gunicorn.conf.py) with tokens redacted from every access-log field."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {
+            key: redact(value) if isinstance(value, str) else value for key, value in atoms.items()
+        }
