@@ -51,9 +51,10 @@ def rate_limited(group):
     """Answer 429 with Retry-After once an anonymous client has made more requests to views of
     `group` than settings.FNSP_RATE_LIMITS[group] allows ("30/m": 30 a minute).
 
-    The counters are django-ratelimit's, in the default cache, keyed by `core.http.client_address` (an IPv6
-    client by its /64). Logged-in staff are not limited. Only requests that reach Django count:
-    pages Varnish serves from its cache never do (docs/security.md).
+    The counters are django-ratelimit's, in the default cache, keyed by
+    `core.http.client_address` (an IPv6 client by its /64). Logged-in staff are not limited.
+    Only requests that reach Django count: pages Varnish serves from its cache never do
+    (docs/security.md).
     """
 
     def decorator(view):

@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
