@@ -1,6 +1,6 @@
-"""Who the client is behind the trusted proxies, and the limits on what one client may try:
-lockout after failed passwords (django-axes) and request rates on public forms
-(django-ratelimit's counters). docs/security.md explains the choices."""
+"""The limits on what one client (core.http.client_address) may try: lockout after failed
+passwords (django-axes) and request rates on public forms (django-ratelimit's counters).
+docs/security.md explains the choices."""
 
 import math
 from functools import wraps
