@@ -6,18 +6,22 @@ import datetime
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import strip_tags
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 from ninja.pagination import PaginationBase
 from wagtail.rich_text import expand_db_html
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+# The signed 64-bit range of PostgreSQL's bigint and SQLite's INTEGER: a larger offset or id
+# would make the database fail (a 500), so it is refused as a 400 first.
+MAX_INTEGER = 2**63 - 1
 LICENCE_NAME = "Norsk lisens for offentlige data (NLOD) 2.0"
 LICENCE_URL = "https://data.norge.no/nlod/no/2.0"
 ATTRIBUTION = (
@@ -38,13 +42,10 @@ class ApiError(Exception):
         self.errors = errors or []
 
 
-TITLES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"}
-
-
 def problem(request, status, detail, errors=None):
     body = {
         "type": "about:blank",
-        "title": TITLES.get(status, "Error"),
+        "title": HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,
         "instance": request.path,
@@ -90,7 +91,12 @@ class Rows:
 
 class Paging(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rows per page.")
-    offset: int = Field(0, ge=0, description="Rows to skip.")
+    offset: int = Field(0, ge=0, le=MAX_INTEGER, description="Rows to skip.")
+
+
+def id_in_path(description):
+    """A path's id: a positive number the database can hold, else a 400."""
+    return Path(..., ge=1, le=MAX_INTEGER, description=description)
 
 
 class LinkedPages(PaginationBase):

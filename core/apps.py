@@ -13,7 +13,9 @@ class CoreConfig(AppConfig):
         from core import page_permissions
         from core.caching import connect_purges
         from core.chrome import connect_chrome_version
+        from core.sessions import connect_login_time
 
         page_permissions.install()
         connect_purges()
         connect_chrome_version()
+        connect_login_time()

@@ -10,6 +10,10 @@ from core.api import ATTRIBUTION, LICENCE_NAME, LICENCE_URL, ApiError, problem
 from home.api import router as hospitals_router
 from treatments.api import router as treatments_router
 from trials.api import router as trials_router
+from trials.fhir import outcome
+
+FHIR_PREFIX = "/api/fhir/"
+FHIR_CODES = {404: "not-found", 405: "not-supported"}
 
 api = NinjaAPI(
     title="FNSP open data",
@@ -48,6 +52,21 @@ def validation_error(request, error):
 @api.exception_handler(HttpError)
 def http_error(request, error):
     return problem(request, error.status_code, str(error))
+
+
+def error_response(request, status, detail):
+    """An error anywhere under /api/ as JSON: an OperationOutcome under /api/fhir/, problem
+    details elsewhere."""
+    if request.path.startswith(FHIR_PREFIX):
+        code = FHIR_CODES.get(status, "invalid" if status < 500 else "exception")
+        return outcome(status, detail, code)
+    return problem(request, status, detail)
+
+
+def not_found(request):
+    """Whatever under /api/ no endpoint answers: a JSON 404 (the URL pattern after the API's
+    routes sends it here), never the site's HTML page or a redirect to the path with a slash."""
+    return error_response(request, 404, f"Nothing is published at {request.path}.")
 
 
 def collection_urls(request):

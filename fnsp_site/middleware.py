@@ -1,11 +1,13 @@
+from http import HTTPStatus
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 
-from core.api import STARTED_AT, problem
-from trials.fhir import outcome
+from core.api import STARTED_AT
+from fnsp_site.api import error_response, not_found
 
 API_PREFIX = "/api/"
 CORS_HEADERS = {
@@ -29,10 +31,7 @@ class NulBytesMiddleware:
     def __call__(self, request):
         if not request.path.startswith(API_PREFIX) or not has_nul(request):
             return self.get_response(request)
-        detail = "The address contains a NUL character (%00)."
-        if request.path.startswith("/api/fhir/"):
-            return outcome(400, detail)
-        return problem(request, 400, detail)
+        return error_response(request, 400, "The address contains a NUL character (%00).")
 
 
 def has_nul(request):
@@ -42,10 +41,13 @@ def has_nul(request):
 
 
 class OpenDataMiddleware:
-    """HTTP behaviour of the open-data API: CORS for anyone, caching and conditional GET.
+    """HTTP behaviour of the open-data API: CORS for anyone, caching and conditional GET, and
+    every error as JSON.
 
     Views note the newest modification of what they return on the request
-    (`fnsp_last_modified`); this turns it into Last-Modified and answers 304s.
+    (`fnsp_last_modified`); this turns it into Last-Modified and answers 304s. An error that
+    is not already problem details (FHIR: an OperationOutcome), such as a 405 from a view's
+    method check or a 500 page, becomes one with the same status and headers.
     """
 
     def __init__(self, get_response):
@@ -59,6 +61,8 @@ class OpenDataMiddleware:
             response["Access-Control-Max-Age"] = "86400"
         else:
             response = self.get_response(request)
+        if response.status_code >= 400 and not is_api_error(response):
+            response = as_api_error(request, response)
         for name, value in CORS_HEADERS.items():
             response[name] = value
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
@@ -71,6 +75,25 @@ class OpenDataMiddleware:
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=last_modified, response=response
         )
+
+
+def is_api_error(response):
+    kind = response.get("Content-Type", "")
+    return kind.startswith(("application/problem+json", "application/fhir+json"))
+
+
+def as_api_error(request, response):
+    status = response.status_code
+    if status == 404:
+        return not_found(request)
+    if status == 405:
+        detail = f"{request.method} is not allowed here; use {response.get('Allow', 'GET')}."
+    else:
+        detail = HTTPStatus(status).phrase
+    error = error_response(request, status, detail)
+    if response.has_header("Allow"):
+        error["Allow"] = response["Allow"]
+    return error
 
 
 class PublicGZipMiddleware(GZipMiddleware):

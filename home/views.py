@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from core.http import HttpResponseSeeOther, client_address
+from core.throttling import rate_limited
 from home.models import PageFeedback
 
 
@@ -57,6 +58,7 @@ def counts_for_visitor(request, page):
 # Origin check still refuses a browser's POST from another site.
 @csrf_exempt
 @require_POST
+@rate_limited("feedback")
 def page_feedback(request):
     """Store one anonymous yes/no answer for a live page that asks for it; 303 back."""
     if posted_from_elsewhere(request):

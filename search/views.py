@@ -8,6 +8,7 @@ from wagtail.search.backends import get_search_backend
 from core.caching import SEARCH, add_cache_keys
 from core.http import query_without_page
 from core.text import fold
+from core.throttling import rate_limited
 from search.engine import Links, build_scope, run_search, scoped_pages
 from search.forms import SearchForm
 from search.statistics import count_search
@@ -29,6 +30,7 @@ def current_scope(request, hospital=None, region=None):
 
 
 @require_safe
+@rate_limited("search")
 def search(request):
     add_cache_keys(request, SEARCH)
     site = Site.find_for_request(request)
@@ -94,6 +96,7 @@ def prefix_first(objects, text):
 
 
 @require_safe
+@rate_limited("autocomplete")
 def autocomplete(request):
     """Title suggestions as JSON for the search box: treatments first, then other pages."""
     add_cache_keys(request, SEARCH)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page, Site
 
 from core.http import HttpResponseSeeOther
+from core.throttling import rate_limited
 from sharing.forms import ShareForm
 from sharing.models import Share
 from sharing.pages import is_available, is_shareable_type, shareable_translations
@@ -192,6 +193,7 @@ def unavailable(request, share, page, status):
 @csrf_exempt
 @with_headers(PATIENT_HEADERS)
 @require_http_methods(["GET", "HEAD", "POST"])
+@rate_limited("share")
 def open_share(request, token):
     share = Share.objects.find(token)
     page = share.page.specific if share is not None else None

@@ -17,6 +17,7 @@ from core.api import (
     absolute,
     choice,
     hospital_ref,
+    id_in_path,
     parse_since,
     set_last_modified,
     text_of,
@@ -274,7 +275,7 @@ def treatment_list(request, filters: Query[TreatmentFilters]):
 
 
 @router.get("/treatments/{treatment_id}", response=TreatmentOut, summary="One national treatment")
-def treatment_detail(request, treatment_id: int):
+def treatment_detail(request, treatment_id: int = id_in_path("The treatment's id.")):
     treatment = with_relations(Treatment.objects.live()).filter(pk=treatment_id).first()
     if treatment is None:
         raise ApiError(404, f"No published national treatment has id {treatment_id}.")

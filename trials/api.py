@@ -18,6 +18,7 @@ from core.api import (
     absolute,
     choice,
     hospital_ref,
+    id_in_path,
     parse_since,
     set_last_modified,
 )
@@ -237,7 +238,7 @@ def trial_csv(request, filters: Query[TrialFilters]):
 
 
 @router.get("/trials/{trial_id}", response=TrialOut, summary="One clinical trial")
-def trial_detail(request, trial_id: int):
+def trial_detail(request, trial_id: int = id_in_path("The trial's id.")):
     trial = ordered_rows(live_trials()).filter(pk=trial_id).first()
     if trial is None:
         raise ApiError(404, f"No published clinical trial has id {trial_id}.")

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from core.api import MAX_LIMIT, ApiError, parse_since, set_last_modified
+from core.api import MAX_INTEGER, MAX_LIMIT, ApiError, parse_since, set_last_modified
 from trials.api import live_trials, ordered_rows, record_last_modified
 from trials.status import Status
 
@@ -118,11 +118,12 @@ def research_study(request, trial):
 
 def _count(request):
     raw = request.GET.get("_count", "20")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if not raw.isdecimal() or not 1 <= int(raw) <= MAX_LIMIT:
         raise ApiError(400, f"_count must be a whole number from 1 to {MAX_LIMIT}.")
     offset = request.GET.get("_offset", "0")
-    if not offset.isdigit():
-        raise ApiError(400, "_offset must be a whole number, 0 or more.")
+    if not offset.isdecimal() or int(offset) > MAX_INTEGER:
+        raise ApiError(400, f"_offset must be a whole number from 0 to {MAX_INTEGER}.")
     return int(raw), int(offset)
 
 
@@ -211,6 +212,8 @@ def research_study_search(request):
 @handle_errors
 def research_study_read(request, pk):
     """GET /api/fhir/ResearchStudy/<id>."""
+    if pk > MAX_INTEGER:
+        raise ApiError(400, f"The id must be a whole number up to {MAX_INTEGER}.")
     trial = ordered_rows(live_trials()).filter(pk=pk).first()
     if trial is None:
         raise ApiError(404, f"ResearchStudy/{pk} is not known.")

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Configuration comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -159,7 +160,10 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -376,3 +380,31 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# Hardening against guessing and stolen sessions (docs/security.md).
+# Lockout after failed passwords on every password form (django-axes).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["core.sessions.StaffSessionLimitMiddleware", "axes.middleware.AxesMiddleware"]
+# First: it refuses a locked-out client before any backend checks a password.
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
+AXES_FAILURE_LIMIT = int(os.environ.get("FNSP_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("FNSP_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = "core.throttling.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
+AXES_LOCKOUT_CALLABLE = "core.throttling.lockout_response"
+# A try during the lockout does not restart it: the wait the page states holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Staff sessions end after FNSP_SESSION_IDLE_MINUTES without a request (an active session is
+# renewed once a minute, core/sessions.py) and FNSP_SESSION_MAX_HOURS after the login.
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("FNSP_SESSION_IDLE_MINUTES", "30"))
+FNSP_SESSION_MAX_AGE = datetime.timedelta(hours=int(os.environ.get("FNSP_SESSION_MAX_HOURS", "10")))
+# Requests per anonymous client address (core.throttling.rate_limited): "N/m" is N a minute.
+FNSP_RATE_LIMITS = {
+    "search": os.environ.get("FNSP_RATE_LIMIT_SEARCH", "30/m"),
+    "autocomplete": os.environ.get("FNSP_RATE_LIMIT_AUTOCOMPLETE", "120/m"),
+    "feedback": os.environ.get("FNSP_RATE_LIMIT_FEEDBACK", "10/m"),
+    "share": os.environ.get("FNSP_RATE_LIMIT_SHARE", "30/m"),
+}
+RATELIMIT_IP_META_KEY = "core.http.client_address"

@@ -447,7 +447,9 @@ def test_a_changed_secret_key_keeps_links_working_but_cannot_show_them(
     assert "hemmelige nøkkel" in html.find("main").get_text()
 
 
-def test_creating_shares_is_rate_limited_per_user(staff_client, treatment_page, make_share):
+def test_creating_shares_is_rate_limited_per_user(
+    staff_client, clinician, treatment_page, make_share
+):
     # The documented limit, written out: a test importing the code's number would follow it.
     rate_limit = 30  # shares per user per hour
     for _ in range(rate_limit - 1):
@@ -460,8 +462,9 @@ def test_creating_shares_is_rate_limited_per_user(staff_client, treatment_page, 
     assert response.status_code == 429
     assert "Prøv igjen senere" in response.content.decode()
     assert Share.objects.count() == rate_limit + 1
-    # An hour later the clinician may share again.
+    # An hour later the clinician may share again (logged in again: the session was idle).
     with time_machine.travel(timezone.now() + datetime.timedelta(hours=1, minutes=1)):
+        staff_client.force_login(clinician)
         response = staff_client.post(f"/del/ny/{treatment_page.pk}/", {"language": "nb"})
     assert response.status_code == 303
 
