@@ -37,11 +37,13 @@ def test_djangos_request_log_has_no_share_token(client, bergen):
         for h in logging.getLogger().handlers
         if any(isinstance(f, RedactShareTokens) for f in h.filters)
     )
-    stream = io.StringIO()
-    previous = handler.setStream(stream)
+    # Swapped by hand: `setStream` flushes the old stream, which may be an earlier test's
+    # captured stderr that pytest has closed.
+    stream, previous = io.StringIO(), handler.stream
+    handler.stream = stream
     try:
         response = client.get(f"/i/{TOKEN}/", HTTP_HOST="helse-bergen.localhost")
     finally:
-        handler.setStream(previous)
+        handler.stream = previous
     assert response.status_code == 404
     assert stream.getvalue().strip() == "Not Found: /i/[token]/"
