@@ -2,7 +2,8 @@
 unprivileged in a temporary working directory: for `make serve-cached`, `make bench` and the
 tests (tests/caching/conftest.py). No Django import: the serve command runs outside it.
 
-    python scripts/varnish.py serve   # gunicorn on 8001, Varnish on 8000, the task worker
+    python scripts/varnish.py serve   # gunicorn on 8001, Varnish on 8000, the task worker,
+                                      # and Redis as the shared cache when it is installed
 """
 
 import contextlib
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VCL_DIR = ROOT / "deploy" / "varnish"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+REDIS_SERVER = shutil.which("redis-server")
 PYTHON = ROOT / ".venv" / "bin" / "python"
 if not PYTHON.exists():
     PYTHON = Path(sys.executable)
@@ -102,6 +104,42 @@ def varnish(backend_port, port=None, backend_host="127.0.0.1", memory="256m"):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def redis_command(port, workdir):
+    """redis-server on 127.0.0.1:`port` without persistence: a cache, nothing to keep."""
+    return [
+        REDIS_SERVER or "/usr/bin/redis-server",
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(workdir),
+    ]
+
+
+@contextlib.contextmanager
+def redis_cache(env):
+    """A throwaway Redis as the workers' shared cache, as in production, unless a cache is
+    configured (REDIS_URL / CACHE_URL) or redis-server is not installed (local memory then)."""
+    if os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL") or not REDIS_SERVER:
+        yield None
+        return
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="fnsp-redis.")
+    process = subprocess.Popen(redis_command(port, workdir), stdout=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, process)
+        env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        yield port
+    finally:
+        stop_process(process)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def stop_process(process):
     process.send_signal(signal.SIGTERM)
     try:
@@ -173,10 +211,16 @@ def serve():
         "FNSP_VARNISH_URLS": f"http://127.0.0.1:{port}",
     }
     collectstatic(env)
-    with gunicorn(backend_port, env=env), task_worker(env), varnish(backend_port, port=port):
+    with (
+        redis_cache(env) as redis_port,
+        gunicorn(backend_port, env=env),
+        task_worker(env),
+        varnish(backend_port, port=port),
+    ):
+        cache = f"Redis on port {redis_port}" if redis_port else "the cache configured"
         print(
             f"Varnish on http://localhost:{port}/ in front of gunicorn on port {backend_port},"
-            " and the task worker"
+            f" the task worker and {cache}"
         )
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()

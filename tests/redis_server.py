@@ -7,13 +7,11 @@ import tempfile
 
 import redis
 
-from scripts.varnish import free_port, stop_process, wait_for_port
-
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+from scripts.varnish import REDIS_SERVER, free_port, redis_command, stop_process, wait_for_port
 
 
 def available():
-    return shutil.which("redis-server") is not None
+    return REDIS_SERVER is not None
 
 
 class RedisServer:
@@ -29,19 +27,7 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self):
-        command = [
-            REDIS_SERVER,
-            "--port",
-            str(self.port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            self.workdir,
-        ]
+        command = redis_command(self.port, self.workdir)
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         wait_for_port(self.port, self.process)
 
