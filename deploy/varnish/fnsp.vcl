@@ -23,6 +23,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # The app servers' health probes (core/health.py) tell about now, never from the cache.
+    if (req.url ~ "^/(healthz|readyz)(\?|$)") {
+        return (pass);
+    }
     # Static files and uploads are the same for everyone, logged in or not.
     if (req.url ~ "^/(static|media)/") {
         unset req.http.Cookie;

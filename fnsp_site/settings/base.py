@@ -81,7 +81,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: it sees every response with its cookies, redirects and the API's headers
+    # The load balancer's probes, answered before anything else runs (core/health.py).
+    "core.health.HealthMiddleware",
+    # Outermost but for the probes: it sees every response with its cookies, redirects and the API's headers
     # included (docs/caching.md).
     "core.caching.CacheHeadersMiddleware",
     "fnsp_site.middleware.PublicGZipMiddleware",
