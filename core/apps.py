@@ -13,9 +13,11 @@ class CoreConfig(AppConfig):
         from core import page_permissions
         from core.caching import connect_purges
         from core.chrome import connect_chrome_version
+        from core.logging import connect_request_context
         from core.sessions import connect_login_time
 
         page_permissions.install()
         connect_purges()
         connect_chrome_version()
         connect_login_time()
+        connect_request_context()

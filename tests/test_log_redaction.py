@@ -1,6 +1,7 @@
 """No share token in the logs the project writes: gunicorn's access log and Django's own."""
 
 import io
+import json
 import logging
 
 import pytest
@@ -25,8 +26,13 @@ def test_gunicorns_access_log_has_no_share_token_and_no_client_address(tmp_path)
         )
         assert response.status_code == 400
     text = log.read_text()
-    assert '"GET /i/[token]/?utm=sms HTTP/1.1" 400' in text
+    line = json.loads(text)
+    assert line["method"] == "GET"
+    assert line["path"] == "/i/[token]/"
+    assert line["status"] == "400"
+    assert len(line["request_id"]) == 32
     assert TOKEN not in text
+    assert "utm" not in text
     assert "127.0.0.1" not in text
 
 

@@ -9,6 +9,11 @@ import xkey;
 include "site.vcl";
 
 sub vcl_recv {
+    # One id per request in Varnish's log and the app's (core/logging.py): the load balancer's
+    # if it sent one, else Varnish's own.
+    if (req.http.X-Request-ID !~ "^[A-Za-z0-9._:-]{1,64}$") {
+        set req.http.X-Request-ID = req.xid;
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -71,4 +76,6 @@ sub vcl_deliver {
     }
     # The keys are for this cache only.
     unset resp.http.xkey;
+    # This request's id, not that of the request that filled the cache.
+    set resp.http.X-Request-ID = req.http.X-Request-ID;
 }

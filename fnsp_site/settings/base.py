@@ -83,9 +83,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The load balancer's probes, answered before anything else runs (core/health.py).
     "core.health.HealthMiddleware",
-    # Outermost but for the probes: it sees every response with its cookies, redirects and the API's headers
-    # included (docs/caching.md).
+    # Outermost but for the probes: it sees every response with its cookies, redirects and
+    # the API's headers included (docs/caching.md).
     "core.caching.CacheHeadersMiddleware",
+    # Each request's id, in its logs and its response (core/logging.py).
+    "core.logging.RequestIdMiddleware",
     "fnsp_site.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.PermissionsPolicyMiddleware",
@@ -344,16 +346,32 @@ FNSP_PERMISSIONS_POLICY = {
 }
 
 # Share tokens are redacted from every message (fnsp_site/log_redaction.py); runserver's
-# request log goes through the same handler.
+# request log goes through the same handler. Each record of a request names its id, site and
+# staff user, never the visitor's address or query (core/logging.py). FNSP_LOG_FORMAT=json
+# writes one JSON object a line, for a log collector (the production default).
+FNSP_LOG_FORMAT = os.environ.get("FNSP_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "share_tokens": {"()": "fnsp_site.log_redaction.RedactShareTokens"},
+        "request_context": {"()": "core.logging.RequestContext"},
         "once_per_minute": {"()": "core.logging.OncePerMinute"},
     },
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["share_tokens"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context", "share_tokens"],
+            "formatter": FNSP_LOG_FORMAT,
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
@@ -362,6 +380,13 @@ LOGGING = {
         "fnsp_site.redis": {"level": "WARNING", "filters": ["once_per_minute"]},
     },
 }
+
+# Errors to Sentry when SENTRY_DSN is set (fnsp_site/observability.py), without the
+# visitor's address, cookies or query.
+if os.environ.get("SENTRY_DSN"):
+    from fnsp_site.observability import init_sentry
+
+    init_sentry(os.environ["SENTRY_DSN"])
 
 # Translation (wagtail-localize). A new translation starts as a draft, whatever the source's
 # state: nothing, machine-translated or not, is published without an editor pressing Publish.

@@ -30,4 +30,5 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("FNSP_LOG_FORMAT", "json")  # noqa: F405
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405

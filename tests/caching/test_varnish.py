@@ -75,3 +75,14 @@ def test_admin_previews_share_links_staff_pages_and_posts_are_passed(
     for _ in range(2):
         response = cache.request(method, path, "helse-bergen", data={"page": bergen_page.pk})
         assert response.headers["X-Cache"] == "PASS", response.status_code
+
+
+def test_each_request_through_the_cache_has_its_own_id_and_probes_are_passed(cache, bergen_page):
+    first = cache.get("/parkering/", "helse-bergen", headers={"X-Request-ID": "lb-1"})
+    second = cache.get("/parkering/", "helse-bergen")
+    assert second.headers["X-Cache"] == "HIT"
+    assert first.headers["X-Request-ID"] == "lb-1"
+    assert second.headers["X-Request-ID"] not in {"", "lb-1"}
+    for probe in ("/healthz", "/readyz"):
+        cache.get(probe)
+        assert cache.get(probe).headers["X-Cache"] == "PASS"
