@@ -7,10 +7,13 @@ import time_machine
 from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
+from fnsp_site.storage import s3_storage
 from home.factories import make_hospital, make_portal
 from scripts import varnish
 from tests import redis_server as redis
+from tests import s3_server as s3
 from tests.browser import CHROMIUM
+from tests.s3_server import S3Server
 
 # `FNSP_TEST_CLOCK=2030-12-31 pytest` runs the whole session on that day (docs/architecture.md,
 # "Tests at another date"): nothing may depend on the day the suite happens to run.
@@ -98,6 +101,25 @@ def redis_server():
     server.start()
     yield server
     server.close()
+
+
+@pytest.fixture
+def s3_server(monkeypatch):
+    """A real S3-compatible server (tests/s3_server.py), empty, with the bucket made; boto3 in
+    this process finds its credentials in the environment."""
+    server = S3Server()
+    server.start()
+    for name, value in s3.CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_media(settings, s3_server):
+    """Media on the S3 server, configured as the settings do from the environment."""
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(s3_server.environ)}
+    return s3_server
 
 
 @pytest.fixture(autouse=True)

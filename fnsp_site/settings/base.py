@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from core.rich_text import EDITORS
+from fnsp_site.storage import media_origin, s3_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -247,9 +248,12 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage(os.environ) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Documents go through Wagtail's view, which checks a collection's restrictions, also when
+# they are on an object store (never a redirect to the file's address there).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Upload limits: editors are many, so uploads are bounded and typed.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -312,7 +316,12 @@ _csp_directives = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:", *env_list("FNSP_CSP_IMG_SRC")],
+    "img-src": [
+        "'self'",
+        "data:",
+        *([media_origin(os.environ)] if s3_storage(os.environ) else []),
+        *env_list("FNSP_CSP_IMG_SRC"),
+    ],
     "frame-src": env_list(
         "FNSP_CSP_FRAME_SRC",
         "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
