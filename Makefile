@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run run-cached serve-cached bench bench-pages bench-explorer install migrate demo serve test test-future test-postgres lint format clean messages
+.PHONY: run run-cached serve-cached multinode bench bench-pages bench-explorer install migrate demo serve test test-future test-postgres lint format clean messages
 
 # One command: install, migrate, load demo data (idempotent) and serve on port 8000.
 run: install migrate demo serve
@@ -38,6 +38,12 @@ serve-cached: install
 # bare-Django reference, with their query counts (docs/caching.md#benchmark). Needs wrk (apt).
 bench-pages: install migrate demo
 	$(PY) scripts/bench.py
+
+# Two app servers sharing one PostgreSQL (a throwaway cluster), Redis, S3 server and Varnish,
+# and a 60 s load run against the pair at 32 connections, its figures printed
+# (docs/deployment.md#scaling-out; the suite runs it for 20 s under `make test-postgres`).
+multinode: install
+	FNSP_MULTINODE_SECONDS=60 PYTHON=$(PY) scripts/test-postgres.sh -p no:cacheprovider -s tests/ops/test_multinode.py
 
 # Style, and the architecture: import-linter's contracts in pyproject.toml (layers, no circles).
 lint: install

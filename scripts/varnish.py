@@ -38,6 +38,41 @@ acl purgers {{
 """
 
 
+# Several app servers behind one Varnish (tests/ops/test_multinode.py), in turn.
+DIRECTOR_VCL = """\
+import directors;
+
+{backends}
+sub vcl_init {{
+    new nodes = directors.round_robin();
+{adds}
+}}
+
+sub vcl_recv {{
+    set req.backend_hint = nodes.backend();
+}}
+
+acl purgers {{
+    "127.0.0.1";
+    "::1";
+}}
+"""
+
+
+def site_vcl(backend_ports, host):
+    """site.vcl for one backend port, or for several (a list) taken in turn."""
+    if isinstance(backend_ports, int):
+        return SITE_VCL.format(host=host, port=backend_ports)
+    backends = "".join(
+        f'backend node{number} {{\n    .host = "{host}";\n    .port = "{port}";\n}}\n'
+        for number, port in enumerate(backend_ports)
+    )
+    adds = "\n".join(
+        f"    nodes.add_backend(node{number});" for number in range(len(backend_ports))
+    )
+    return DIRECTOR_VCL.format(backends=backends, adds=adds)
+
+
 def available():
     return os.access(VARNISHD, os.X_OK)
 
@@ -61,10 +96,11 @@ def wait_for_port(port, process, timeout=30.0):
 
 @contextlib.contextmanager
 def varnish(backend_port, port=None, backend_host="127.0.0.1", memory="256m"):
-    """Run varnishd in the foreground of a child process; yield its port; stop and clean up."""
+    """Run varnishd in the foreground of a child process; yield its port; stop and clean up.
+    `backend_port` may be a list of ports: app servers taken in turn."""
     port = port or free_port()
     workdir = Path(tempfile.mkdtemp(prefix="fnsp-varnish."))
-    (workdir / "site.vcl").write_text(SITE_VCL.format(host=backend_host, port=backend_port))
+    (workdir / "site.vcl").write_text(site_vcl(backend_port, backend_host))
     command = [
         VARNISHD,
         "-F",
