@@ -28,6 +28,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # Metrics are for the scraper, which asks each app server itself (core/metrics.py).
+    if (req.url ~ "^/metrics(\?|$)") {
+        return (synth(404, "Not Found"));
+    }
     # The app servers' health probes (core/health.py) tell about now, never from the cache.
     if (req.url ~ "^/(healthz|readyz)(\?|$)") {
         return (pass);

@@ -390,6 +390,11 @@ LOGGING = {
     },
 }
 
+# Request counts and durations for Prometheus at /metrics when FNSP_METRICS is set
+# (core/metrics.py); Varnish does not pass /metrics: the scraper asks each app server.
+if env_bool("FNSP_METRICS"):
+    MIDDLEWARE.insert(1, "core.metrics.MetricsMiddleware")
+
 # Errors to Sentry when SENTRY_DSN is set (fnsp_site/observability.py), without the
 # visitor's address, cookies or query.
 if os.environ.get("SENTRY_DSN"):
