@@ -19,7 +19,6 @@ from core.models.settings import SiteSettings
 from home.factories import ContentPageFactory, make_hospital, make_portal
 
 
-
 def build():
     make_portal()
     _trust, site, home = make_hospital("helse-bergen", phone="55 97 50 00")
