@@ -14,9 +14,15 @@ from core.api import (
     HospitalRef,
     LinkedPages,
     Rows,
+    SinceFilter,
+    TombstoneOut,
     absolute,
     choice,
     hospital_ref,
+    latest_removal,
+    newest,
+    parse_since,
+    removed_rows,
     set_last_modified,
 )
 from core.models import HealthTrust, Region
@@ -68,7 +74,7 @@ class EventOut(Schema):
     last_modified: datetime.datetime | None
 
 
-class CareerFilters(Schema):
+class CareerFilters(SinceFilter):
     hospital: str | None = None
     region: str | None = None
     q: str | None = None
@@ -98,10 +104,14 @@ def _slugs(model):
     return set(model.objects.values_list("slug", flat=True))
 
 
-def search(pages, q):
-    if not q:
+def search(pages, filters):
+    """Free text and `modified_since`, which jobs and events share."""
+    since = parse_since(filters.modified_since)
+    if since:
+        pages = pages.filter(last_published_at__gte=since)
+    if not filters.q:
         return pages
-    q = q[:200]
+    q = filters.q[:200]
     return pages.filter(Q(title__icontains=q) | Q(summary__icontains=q))
 
 
@@ -110,13 +120,14 @@ def search(pages, q):
 def job_list(request, filters: Query[JobFilters]):
     """Live jobs whose application deadline has not passed (checked now), soonest deadline first."""
     directory = SiteDirectory()
-    jobs = on_chosen_sites(search(JobPage.objects.open().public(), filters.q), filters, directory)
+    jobs = on_chosen_sites(search(JobPage.objects.open().public(), filters), filters, directory)
     if filters.profession:
         choice(filters.profession, _slugs(Profession), "profession")
         jobs = jobs.filter(profession__slug=filters.profession)
     if choice(filters.type, PositionType.values, "type"):
         jobs = jobs.filter(position_type=filters.type)
-    set_last_modified(request, jobs.aggregate(last=Max("last_published_at"))["last"])
+    last = jobs.aggregate(last=Max("last_published_at"))["last"]
+    set_last_modified(request, newest(last, latest_removal("jobs")))
     rows = jobs.select_related("profession").order_by("deadline", "title", "pk")
     return Rows(
         rows,
@@ -154,14 +165,14 @@ def event_list(request, filters: Query[EventFilters]):
     # Courses and events are separate tables; each is one query.
     for model in (CoursePage, EventPage):
         pages = on_chosen_sites(
-            search(model.objects.live().public().filter(last_day__gte=today), filters.q),
+            search(model.objects.live().public().filter(last_day__gte=today), filters),
             filters,
             directory,
         )
         events.extend(pages.filter(audience=audience) if audience else pages)
     events.sort(key=lambda event: (event.first_day, event.title, event.pk))
     set_last_modified(
-        request, max((e.last_published_at for e in events if e.last_published_at), default=None)
+        request, newest(*(e.last_published_at for e in events), latest_removal("events"))
     )
     return Rows(
         events,
@@ -190,3 +201,23 @@ def event_list(request, filters: Query[EventFilters]):
             for event in page
         ],
     )
+
+
+@router.get("/jobs/deleted", response=list[TombstoneOut], summary="Jobs unpublished or deleted")
+@paginate(LinkedPages)
+def job_removals(request, filters: Query[SinceFilter]):
+    """Jobs that were published and were unpublished or deleted, newest first, kept for 90
+    days. A job whose deadline passes leaves `/jobs` without one: its deadline says so."""
+    return removed_rows(request, "jobs", filters.modified_since)
+
+
+@router.get(
+    "/events/deleted",
+    response=list[TombstoneOut],
+    summary="Courses and events unpublished or deleted",
+)
+@paginate(LinkedPages)
+def event_removals(request, filters: Query[SinceFilter]):
+    """Courses and events that were published and were unpublished or deleted, newest first,
+    kept for 90 days. One whose last day has passed leaves `/events` without one."""
+    return removed_rows(request, "events", filters.modified_since)
