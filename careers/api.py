@@ -15,20 +15,26 @@ from core.api import (
     LinkedPages,
     Rows,
     SinceFilter,
-    TombstoneOut,
     absolute,
     choice,
     hospital_ref,
     latest_removal,
     newest,
     parse_since,
-    removed_rows,
+    removals_endpoint,
     set_last_modified,
 )
 from core.models import HealthTrust, Region
 from core.sites import SiteDirectory, on_sites
 
 router = Router(tags=["careers"])
+removals_endpoint(router, "jobs", "Jobs", "A job whose deadline passes leaves `/jobs` without one.")
+removals_endpoint(
+    router,
+    "events",
+    "Courses and events",
+    "One whose last day has passed leaves `/events` without one.",
+)
 
 
 class JobOut(Schema):
@@ -201,23 +207,3 @@ def event_list(request, filters: Query[EventFilters]):
             for event in page
         ],
     )
-
-
-@router.get("/jobs/deleted", response=list[TombstoneOut], summary="Jobs unpublished or deleted")
-@paginate(LinkedPages)
-def job_removals(request, filters: Query[SinceFilter]):
-    """Jobs that were published and were unpublished or deleted, newest first, kept for 90
-    days. A job whose deadline passes leaves `/jobs` without one: its deadline says so."""
-    return removed_rows(request, "jobs", filters.modified_since)
-
-
-@router.get(
-    "/events/deleted",
-    response=list[TombstoneOut],
-    summary="Courses and events unpublished or deleted",
-)
-@paginate(LinkedPages)
-def event_removals(request, filters: Query[SinceFilter]):
-    """Courses and events that were published and were unpublished or deleted, newest first,
-    kept for 90 days. One whose last day has passed leaves `/events` without one."""
-    return removed_rows(request, "events", filters.modified_since)

@@ -14,8 +14,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import strip_tags
-from ninja import Field, Path, Schema
-from ninja.pagination import PaginationBase
+from ninja import Field, Path, Query, Schema
+from ninja.pagination import PaginationBase, paginate
 from wagtail.rich_text import expand_db_html
 
 from core.models.tombstones import RETENTION
@@ -179,9 +179,30 @@ class TombstoneOut(Schema):
     removed_at: datetime.datetime
 
 
+def removals_endpoint(router, collection, what, note=""):
+    """`/<collection>/deleted` on `router`: what was published there and is gone, newest
+    first; registered before `/<collection>/{id}`, which would otherwise take the path."""
+
+    @router.get(
+        f"/{collection}/deleted",
+        response=list[TombstoneOut],
+        summary=f"{what} unpublished or deleted",
+        description=(
+            f"{what} that were published and are gone, newest first, kept for "
+            f"{RETENTION.days} days: with `modified_since`, what a reuser syncing "
+            f"`/{collection}` with the same value must drop. {note}"
+        ).strip(),
+        url_name=f"{collection}_removals",
+        operation_id=f"{collection}_removals",
+    )
+    @paginate(LinkedPages)
+    def removals(request, filters: Query[SinceFilter]):
+        return removed_rows(request, collection, filters.modified_since)
+
+
 def removed_rows(request, collection, modified_since):
-    """A collection's `deleted` feed: what was published and is gone, newest first. Removals
-    are kept for RETENTION; an older `modified_since` cannot be answered completely."""
+    """A collection's `deleted` feed. Removals are kept for RETENTION; an older
+    `modified_since` cannot be answered completely."""
     since = parse_since(modified_since)
     if since is not None and since < timezone.now() - RETENTION:
         raise ApiError(

@@ -18,7 +18,6 @@ from core.api import (
     LinkedPages,
     Rows,
     SinceFilter,
-    TombstoneOut,
     absolute,
     choice,
     hospital_ref,
@@ -26,7 +25,7 @@ from core.api import (
     latest_removal,
     newest,
     parse_since,
-    removed_rows,
+    removals_endpoint,
     set_last_modified,
     text_of,
 )
@@ -370,16 +369,9 @@ def treatment_list(request, filters: Query[TreatmentFilters]):
     return Rows(with_relations(treatments).order_by("title", "pk"), build)
 
 
-@router.get(
-    "/treatments/deleted",
-    response=list[TombstoneOut],
-    summary="National treatments unpublished or deleted",
+removals_endpoint(
+    router, COLLECTION, "National treatments", "Each language's version has its own id."
 )
-@paginate(LinkedPages)
-def treatment_removals(request, filters: Query[SinceFilter]):
-    """National treatments (any language's id) that were published and are gone, newest
-    first, kept for 90 days: what a reuser syncing with `modified_since` must drop."""
-    return removed_rows(request, COLLECTION, filters.modified_since)
 
 
 @router.get("/treatments/{treatment_id}", response=TreatmentOut, summary="One national treatment")

@@ -15,8 +15,6 @@ from core.api import (
     HospitalRef,
     LinkedPages,
     Rows,
-    SinceFilter,
-    TombstoneOut,
     absolute,
     choice,
     hospital_ref,
@@ -24,7 +22,7 @@ from core.api import (
     latest_removal,
     newest,
     parse_since,
-    removed_rows,
+    removals_endpoint,
     set_last_modified,
     timestamp,
 )
@@ -260,12 +258,7 @@ def trial_csv(request, filters: Query[TrialFilters], options: Query[CsvOptions])
     return response
 
 
-@router.get("/trials/deleted", response=list[TombstoneOut], summary="Trials unpublished or deleted")
-@paginate(LinkedPages)
-def trial_removals(request, filters: Query[SinceFilter]):
-    """Trials that were published and are gone, newest first, kept for 90 days: with
-    `modified_since`, what a reuser syncing `/trials` with the same parameter must drop."""
-    return removed_rows(request, COLLECTION, filters.modified_since)
+removals_endpoint(router, COLLECTION, "Trials")
 
 
 @router.get("/trials/{trial_id}", response=TrialOut, summary="One clinical trial")
