@@ -222,7 +222,7 @@ def api_url(request, treatment):
 
 def summaries(request, treatments):
     """List rows for `treatments` (annotated `with_date_modified`): their translations and
-    portal pages are loaded for all of them at once, in three queries."""
+    portal pages are loaded for all of them at once, in two queries."""
     sections = portal_sections()
     versions = {}
     for version in (
