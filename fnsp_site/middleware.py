@@ -41,8 +41,8 @@ def has_nul(request):
 
 
 class OpenDataMiddleware:
-    """HTTP behaviour of the open-data API: CORS for anyone, caching and conditional GET, and
-    every error as JSON.
+    """HTTP behaviour of the open-data API: CORS for anyone, HEAD wherever GET is answered,
+    caching and conditional GET, and every error as JSON.
 
     Views note the newest modification of what they return on the request
     (`fnsp_last_modified`); this turns it into Last-Modified and answers 304s. An error that
