@@ -8,6 +8,7 @@ from ninja.errors import HttpError, ValidationError
 from careers.api import router as careers_router
 from core.api import ATTRIBUTION, LICENCE_NAME, LICENCE_URL, ApiError, problem
 from fnsp_site.catalog import catalog_data
+from fnsp_site.openapi import contract
 from home.api import router as hospitals_router
 from treatments.api import router as treatments_router
 from trials.api import router as trials_router
@@ -16,7 +17,15 @@ from trials.fhir import outcome
 FHIR_PREFIX = "/api/fhir/"
 FHIR_CODES = {404: "not-found", 405: "not-supported"}
 
-api = NinjaAPI(
+
+class OpenDataAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        return contract(
+            super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        )
+
+
+api = OpenDataAPI(
     title="FNSP open data",
     version="1",
     description=(
