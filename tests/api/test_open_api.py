@@ -77,19 +77,6 @@ def test_openapi_document_validates_and_docs_are_served(client):
     assert get(client, BASE + "docs").status_code == 200
 
 
-def test_catalog_is_dcat_json_ld(client):
-    response = get(client, BASE + "catalog")
-    assert response["Content-Type"].startswith("application/ld+json")
-    data = response.json()
-    assert data["@type"] == "dcat:Catalog"
-    assert len(data["dcat:dataset"]) == 3
-    for dataset in data["dcat:dataset"]:
-        assert dataset["dct:license"]["@id"] == "https://data.norge.no/nlod/no/2.0"
-        assert dataset["dct:publisher"]["foaf:name"]
-        assert dataset["dcat:contactPoint"]["vcard:hasEmail"].startswith("mailto:")
-        assert dataset["dcat:distribution"]
-
-
 def test_hospitals(client, open_data):
     rows = results(get(client, BASE + "hospitals"))
     assert [row["slug"] for row in rows] == ["helse-bergen", "oslo-universitetssykehus"]
