@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
+from core import seo
 from core.localization import localized_snippets
 from core.routing import routed_ancestors
 from core.security import inline_style
@@ -71,7 +72,11 @@ def language_switcher(context, page):
 def hreflang_links(context, page):
     """`<link rel="alternate" hreflang>` for every live translation, absolute URLs."""
     links = live_translations(context.get("request"), page)
-    return {"links": links if len(links) > 1 else []}
+    if len(links) < 2:
+        return {"links": []}
+    # Where no language is asked for: the Bokmål page, the sites' main language.
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    return {"links": links, "default": default}
 
 
 @register.simple_tag
@@ -100,3 +105,15 @@ def theme_style(context):
     """The site's theme colour as an inline style allowed by its hash (core/security.py)."""
     css = f":root {{ --brand: {context['chrome'].theme_colour}; }}"
     return inline_style(context.get("request"), css)
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Title, description, canonical address and preview of the page (core/seo.py)."""
+    return seo.page_meta(context)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD as a data block (core/seo.py)."""
+    return seo.structured_data(context)

@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.models import BasePage, HealthTrust, Region, SiteRootPage
 from home.blocks import BodyBlock
 from home.forms import OwnHospitalPageForm
+from home.jsonld import hospital
 
 
 class PortalHomePage(SiteRootPage):
@@ -54,6 +55,9 @@ class HospitalHomePage(SiteRootPage):
 
     class Meta:
         verbose_name = _("hospital home page")
+
+    def structured_data(self, context):
+        return hospital(self, context.get("request"), context.get("chrome"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
