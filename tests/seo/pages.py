@@ -63,6 +63,7 @@ def every_page_type():
         title="Brystkreft – operasjon", slug="brystkreft-operasjon", category=category
     )
     treatment.diagnoses.set([diagnosis])
+    treatment.save()
     TreatmentFactory(title="Ørebetennelse", slug="orebetennelse", kind="undersokelse")
     TreatmentIndexPageFactory(parent=portal, title="Behandlinger A–Å", slug="behandlinger")
     TrialIndexPageFactory(parent=portal)
@@ -80,6 +81,7 @@ def every_page_type():
         parent=locations,
         title="Haukeland universitetssjukehus",
         slug="haukeland",
+        intro="Hovedsykehuset i Bergen.",
         visiting_address="Haukelandsveien 22\n5021 Bergen",
         latitude="60.373000",
         longitude="5.358000",

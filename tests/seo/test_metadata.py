@@ -31,14 +31,13 @@ REQUIRED = {
 }
 
 
-# The page types whose own fields always describe them.
+# The pages above with a summary, lead or introduction (department's is left empty).
 DESCRIBED = {
     "national treatment",
     "treatment page",
     "trial page",
     "trial on another site",
     "location page",
-    "department page",
     "news page",
     "content page",
     "research group",
@@ -91,7 +90,6 @@ def test_every_public_page_type_has_a_description_canonical_and_preview_tags(cli
         assert metas["twitter:card"] in ("summary", "summary_large_image"), name
         for item in data:
             check_required(item)
-        # Home pages and listings have a description where the editor wrote an introduction.
         if name in DESCRIBED:
             assert metas.get("description"), name
             assert metas["og:description"] == metas["description"], name
