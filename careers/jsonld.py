@@ -8,6 +8,7 @@ from wagtail.rich_text import expand_db_html
 
 from careers.occurrences import expand, local_zone
 from core.seo import SCHEMA_ORG, organisation
+
 WEEKDAY_URLS = [
     "https://schema.org/Monday",
     "https://schema.org/Tuesday",
@@ -17,7 +18,6 @@ WEEKDAY_URLS = [
     "https://schema.org/Saturday",
     "https://schema.org/Sunday",
 ]
-
 
 
 def employment_types(job):
@@ -129,9 +129,7 @@ def event_data(page, request, trust):
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": f"https://schema.org/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": organisation(None, page.organiser)
-        if page.organiser
-        else organisation(trust),
+        "organizer": organisation(None, page.organiser) if page.organiser else organisation(trust),
         "audience": {"@type": "Audience", "audienceType": str(page.get_audience_display())},
         "inLanguage": page.locale.language_code,
     }

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -158,9 +158,7 @@ def robots_txt(request):
     lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in DISALLOWED]
     lines += [
-        f"Disallow: {prefix}{path}"
-        for path in DISALLOWED_IN_EVERY_LANGUAGE
-        for prefix in prefixes
+        f"Disallow: {prefix}{path}" for path in DISALLOWED_IN_EVERY_LANGUAGE for prefix in prefixes
     ]
     lines.append(f"Sitemap: {site.root_url}{reverse('sitemap')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

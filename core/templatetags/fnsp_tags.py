@@ -1,10 +1,13 @@
+import re
+
 from django import template
 from django.conf import settings
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from core import seo
-from core.localization import localized_snippets
+from core.localization import bokmal_lang_attribute, localized_snippets
 from core.routing import routed_ancestors
 from core.security import inline_style
 
@@ -105,6 +108,34 @@ def theme_style(context):
     """The site's theme colour as an inline style allowed by its hash (core/security.py)."""
     css = f":root {{ --brand: {context['chrome'].theme_colour}; }}"
     return inline_style(context.get("request"), css)
+
+
+@register.simple_tag
+def bokmal_lang():
+    """` lang="nb"` on the site's own Bokmål texts shown on a page in another language."""
+    return mark_safe(bokmal_lang_attribute())
+
+
+@register.simple_tag
+def interface_lang():
+    """` lang="nb"` on interface text where the page's language repeats Bokmål (Sami)."""
+    return mark_safe(bokmal_lang_attribute(interface=True))
+
+
+# Emergency numbers a patient may need to call at once: 113 (medical emergency) and 116 117
+# (legevakt, the out-of-hours doctor).
+EMERGENCY_NUMBER = re.compile(r"\b(113|116 ?117)\b")
+
+
+@register.filter
+def emergency_links(text):
+    """Plain text with the emergency numbers in it as tel: links."""
+    return mark_safe(
+        EMERGENCY_NUMBER.sub(
+            lambda m: f'<a href="tel:{m.group(1).replace(" ", "")}">{m.group(1)}</a>',
+            conditional_escape(text),
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -37,5 +37,7 @@ def test_the_sitemap_is_cached_and_purged_when_a_page_is_published_or_restricted
     assert b"<h1>Under</h1>" not in cache.get("/ny-side/under/", "helse-bergen").content
 
     restriction.delete()
-    response = cache.until("/sitemap.xml", "helse-bergen", lambda r: b"/ny-side/under/" in r.content)
+    response = cache.until(
+        "/sitemap.xml", "helse-bergen", lambda r: b"/ny-side/under/" in r.content
+    )
     assert b"/ny-side/under/" in response.content

@@ -39,14 +39,10 @@ OVERFLOWING = """
 def violations(page):
     page.evaluate(AXE)
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    return [
-        (v["id"], [node["target"] for node in v["nodes"]][:3]) for v in result["violations"]
-    ]
+    return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in result["violations"]]
 
 
-def test_every_public_page_type_passes_axe_reflows_at_320px_and_breaks_no_csp(
-    live_server, browser
-):
+def test_every_public_page_type_passes_axe_reflows_at_320px_and_breaks_no_csp(live_server, browser):
     pages = every_page_type()
     page = browser.new_page()
     page.add_init_script(WATCH_CSP)

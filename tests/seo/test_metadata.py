@@ -83,7 +83,7 @@ def test_every_public_page_type_has_a_description_canonical_and_preview_tags(cli
     for name, (slug, path) in pages.items():
         if name == "search":
             continue
-        html, metas, canonical, _hreflang, data = head(client, slug, path)
+        _html, metas, canonical, _hreflang, data = head(client, slug, path)
         assert canonical and canonical.startswith("http"), name
         assert metas["og:url"] == canonical, name
         assert metas["og:title"] and metas["og:site_name"] and metas["og:locale"], name
@@ -110,9 +110,7 @@ def test_a_treatment_page_describes_its_procedure_and_uses_the_search_descriptio
     assert national["url"] == "http://localhost/behandlinger/orebetennelse/"
 
 
-def test_a_trial_is_a_medical_trial_with_the_owners_canonical_address_on_every_site(
-    client, pages
-):
+def test_a_trial_is_a_medical_trial_with_the_owners_canonical_address_on_every_site(client, pages):
     owner = "http://helse-bergen.localhost:8000/kliniske-studier/ny-behandling/"
     for slug in (BERGEN, "oslo-universitetssykehus"):
         html, metas, canonical, _h, [trial] = head(client, slug, "/kliniske-studier/ny-behandling/")
@@ -129,7 +127,9 @@ def test_a_trial_is_a_medical_trial_with_the_owners_canonical_address_on_every_s
 def test_hospitals_locations_and_news_have_their_schema_types(client, pages):
     *_rest, [home] = head(client, BERGEN, "/")
     assert home["@type"] == "Hospital" and home["telephone"] == "55 97 50 00"
-    assert home["address"]["postalCode"] == "5021" and home["address"]["addressLocality"] == "Bergen"
+    assert (
+        home["address"]["postalCode"] == "5021" and home["address"]["addressLocality"] == "Bergen"
+    )
     *_rest, [location] = head(client, BERGEN, "/steder/haukeland/")
     assert location["@type"] == "Hospital"
     assert location["openingHours"] == "Hele døgnet"

@@ -162,6 +162,8 @@ class TreatmentPage(BasePage):
     )
 
     show_last_updated = True
+    # The feedback endpoint accepts answers only for page types that ask for them.
+    collects_feedback = True
     base_form_class = TreatmentPageForm
     # The national treatment is copied as it is into a translation of the page, never
     # translated along with it: its translations are the national board's, and this page
