@@ -98,3 +98,28 @@ def contrast(first, second):
 
     light, dark = sorted((luminance(first), luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def test_after_filtering_the_result_count_has_the_focus_and_print_shows_a_button(
+    live_server, browser
+):
+    every_page_type()
+    page = browser.new_page()
+    base = site_url(live_server, "helse-bergen")
+    page.goto(base + "behandlinger/")
+    # On arrival nothing moves the focus.
+    assert page.evaluate("document.activeElement.tagName") == "BODY"
+    page.get_by_label("Kategori").select_option(label="Kreft")
+    page.get_by_role("button", name="Vis").click()
+    count = page.locator(".result-count")
+    expect(count).to_be_focused()
+    expect(count).to_have_text("1 behandling")
+    expect(count).to_have_attribute("role", "status")
+
+    page.goto(base + "behandlinger/brystkreft-operasjon/")
+    button = page.get_by_role("button", name="Skriv ut siden")
+    expect(button).to_be_visible()
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    button.click()
+    assert page.evaluate("window.__printed") is True
+    page.close()
