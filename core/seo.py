@@ -62,13 +62,15 @@ def postal_address(text, country="NO"):
     return address
 
 
-def organisation(trust, fallback_name=""):
-    """The health trust as a schema.org Organization (a name only when there is none)."""
+def organisation(trust, fallback_name="", site=None):
+    """The health trust as a schema.org Organization (a name only when there is none); `site`
+    is its site where the caller has it (the request's), saving the query for it."""
     if trust is None:
         return {"@type": "Organization", "name": fallback_name}
     data = {"@type": "Organization", "name": trust.name}
     if trust.site_id:
-        data["url"] = trust.site.root_url + "/"
+        site = site if site is not None and site.pk == trust.site_id else trust.site
+        data["url"] = site.root_url + "/"
     return data
 
 

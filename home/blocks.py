@@ -3,7 +3,6 @@ content, news, location and department pages. The shared blocks are in `core.blo
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -33,7 +32,6 @@ class ContactCardValue(blocks.StructValue):
             return {
                 "title": self.get("title"),
                 "department": None,
-                "lang": "",
                 "places": [
                     {
                         "name": location.title if location else "",
@@ -52,12 +50,9 @@ class ContactCardValue(blocks.StructValue):
         if location is not None:
             # Only where this treatment is given, if the department is there at all.
             links = [link for link in links if link.location_id == location.pk] or links
-        language = department.locale.language_code
         return {
             "title": self.get("title") or department.title,
             "department": department,
-            # A department not translated into the page's language: its details are in its own.
-            "lang": language if language != translation.get_language() else "",
             "places": [
                 {
                     "name": link.location.title,
@@ -167,7 +162,7 @@ class ContactCardBlock(blocks.StructBlock):
         # Every card of a page loads its departments' locations together, in two queries.
         result = super().bulk_to_python(values)
         departments = [card["department"] for card in result if card.get("department")]
-        prefetch_related_objects(departments, "department_locations__location", "locale")
+        prefetch_related_objects(departments, "department_locations__location")
         return result
 
 

@@ -43,7 +43,7 @@ def location(page, request, chrome):
         # Free text ("Mon–Fri 07–21"), as editors write it; schema.org allows text.
         data["openingHours"] = " ".join(page.opening_hours.split())
     if chrome and chrome.trust:
-        data["parentOrganization"] = organisation(chrome.trust)
+        data["parentOrganization"] = organisation(chrome.trust, site=chrome.site)
     return data
 
 
@@ -57,7 +57,11 @@ def news_article(page, request, chrome, image_url=""):
         "mainEntityOfPage": page.get_full_url(request),
         "inLanguage": page.locale.language_code,
         "datePublished": page.date.isoformat(),
-        "publisher": organisation(chrome.trust if chrome else None, chrome.name if chrome else ""),
+        "publisher": organisation(
+            chrome.trust if chrome else None,
+            chrome.name if chrome else "",
+            site=chrome.site if chrome else None,
+        ),
     }
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()

@@ -32,9 +32,9 @@ def medical_entity(treatment, diagnoses=()):
     return entity
 
 
-def medical_web_page(treatment, url, language, trust=None, modified=None, diagnoses=()):
+def medical_web_page(treatment, url, language, trust=None, site=None, modified=None, diagnoses=()):
     """The page at `url` about the national `treatment`; `trust` is the hospital offering it
-    (None on the portal's national page)."""
+    on `site` (None on the portal's national page)."""
     entity = medical_entity(treatment, diagnoses)
     data = {
         "@context": SCHEMA_ORG,
@@ -48,7 +48,7 @@ def medical_web_page(treatment, url, language, trust=None, modified=None, diagno
         "mainEntity": entity,
     }
     if trust is not None:
-        data["publisher"] = organisation(trust)
+        data["publisher"] = organisation(trust, site=site)
     if treatment.approved_date:
         data["lastReviewed"] = treatment.approved_date.isoformat()
     if modified:

@@ -122,6 +122,16 @@ def interface_lang():
     return mark_safe(bokmal_lang_attribute(interface=True))
 
 
+@register.simple_tag
+def fallback_lang(obj, page):
+    """The language of a shared object shown on `page` in another locale: the Bokmål original
+    it falls back to (wagtail-localize points a translation at the translated object where
+    there is one), or "" when it is in the page's language. No query: locale ids compared."""
+    if obj is None or page is None or obj.locale_id == page.locale_id:
+        return ""
+    return settings.LANGUAGE_CODE
+
+
 # Emergency numbers a patient may need to call at once: 113 (medical emergency) and 116 117
 # (legevakt, the out-of-hours doctor).
 EMERGENCY_NUMBER = re.compile(r"\b(113|116 ?117)\b")

@@ -259,6 +259,7 @@ class TreatmentPage(BasePage):
             self.get_full_url(context.get("request")),
             self.locale.language_code,
             trust=chrome.trust if chrome else None,
+            site=chrome.site if chrome else None,
             modified=self.last_published_at,
             diagnoses=treatment.diagnoses.all(),
         )
