@@ -231,7 +231,10 @@ def page_meta(context):
             canonical += f"?page={int(number)}"
     image = ""
     if page is not None and getattr(page, "image", None) is not None:
-        image = root_url + page.image.get_rendition("fill-1200x630").url
+        try:
+            image = root_url + page.image.get_rendition("fill-1200x630").url
+        except OSError:  # the file is missing (SourceImageIOError): no preview image, no 500
+            image = ""
     language = translation.get_language() or settings.LANGUAGE_CODE
     return {
         "title": title,
