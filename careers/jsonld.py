@@ -7,8 +7,8 @@ from django.utils.html import escape
 from wagtail.rich_text import expand_db_html
 
 from careers.occurrences import expand, local_zone
+from core.seo import SCHEMA_ORG, organisation
 
-CONTEXT = "https://schema.org"
 WEEKDAY_URLS = [
     "https://schema.org/Monday",
     "https://schema.org/Tuesday",
@@ -18,15 +18,6 @@ WEEKDAY_URLS = [
     "https://schema.org/Saturday",
     "https://schema.org/Sunday",
 ]
-
-
-def organisation(trust, request, fallback_name=""):
-    if trust is None:
-        return {"@type": "Organization", "name": fallback_name}
-    data = {"@type": "Organization", "name": trust.name}
-    if trust.site_id:
-        data["url"] = trust.site.root_url + "/"
-    return data
 
 
 def employment_types(job):
@@ -41,7 +32,7 @@ def job_posting(job, request, trust):
     posted = job.first_published_at or timezone.now()
     description = f"<p>{escape(job.summary)}</p>" + (expand_db_html(job.body) if job.body else "")
     data = {
-        "@context": CONTEXT,
+        "@context": SCHEMA_ORG,
         "@type": "JobPosting",
         "title": job.title,
         "description": description,
@@ -51,7 +42,7 @@ def job_posting(job, request, trust):
             job.deadline, time(23, 59, 59), tzinfo=local_zone()
         ).isoformat(),
         "employmentType": employment_types(job),
-        "hiringOrganization": organisation(trust, request, job.department),
+        "hiringOrganization": organisation(trust, job.department),
         "jobLocation": {
             "@type": "Place",
             "address": {
@@ -128,7 +119,7 @@ def event_data(page, request, trust):
         else "OfflineEventAttendanceMode"
     )
     data = {
-        "@context": CONTEXT,
+        "@context": SCHEMA_ORG,
         "@type": page.schema_type,
         "name": page.title,
         "description": page.summary,
@@ -138,9 +129,7 @@ def event_data(page, request, trust):
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": f"https://schema.org/{mode}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": organisation(None, request, page.organiser)
-        if page.organiser
-        else organisation(trust, request),
+        "organizer": organisation(None, page.organiser) if page.organiser else organisation(trust),
         "audience": {"@type": "Audience", "audienceType": str(page.get_audience_display())},
         "inLanguage": page.locale.language_code,
     }

@@ -21,7 +21,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 CACHEABLE_STATUSES = {200, 203, 300, 301, 302, 307, 308, 404, 410}
@@ -206,6 +206,21 @@ def object_changed(instance, **kwargs):
     purge(object_key(instance), listing_key(type(instance)), SEARCH, *referrers(instance))
 
 
+def restriction_changed(instance, **kwargs):
+    """A page's view restriction added, changed or removed: the page and its descendants leave
+    or join the public (their copies, the listings and sitemaps showing them)."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:  # deleted with its page, whose deletion purges
+        return
+    descendants = page.get_descendants().values_list("pk", flat=True)
+    purge(*page_keys(page, *(page_key(pk) for pk in descendants)))
+
+
+def site_changed(instance, **kwargs):
+    """A site's host name or port: its absolute addresses (robots.txt, the sitemap)."""
+    purge(site_key(instance.pk))
+
+
 def site_setting_changed(instance, **kwargs):
     from core.models import AlertSettings
 
@@ -233,3 +248,8 @@ def connect_purges():
     post_save.connect(object_changed, sender=NavigationMenu, dispatch_uid="fnsp_purge_menu")
     post_delete.connect(object_changed, sender=NavigationMenu, dispatch_uid="fnsp_pd_menu")
     post_save.connect(trust_changed, sender=HealthTrust, dispatch_uid="fnsp_purge_trust")
+    post_save.connect(site_changed, sender=Site, dispatch_uid="fnsp_purge_site")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed, sender=PageViewRestriction, dispatch_uid=f"fnsp_pvr_{signal}"
+        )

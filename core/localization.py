@@ -52,3 +52,21 @@ def localized_snippets(objects, language_code=None):
             fallback = versions.get((obj.translation_key, default), obj)
             result.append(Localized(fallback, True, default))
     return result
+
+
+# Interface languages whose catalogues repeat the Bokmål text where no translation exists
+# yet: the Northern Sami interface is Bokmål but for a few admin strings. Pages in them mark
+# the interface (not their content) lang="nb".
+BOKMAL_INTERFACE_LANGUAGES = {"se"}
+
+
+def bokmal_lang_attribute(interface=False):
+    """` lang="nb"` for Bokmål text on a page in another language, else nothing: the site's
+    own texts (banners, the emergency line), always Bokmål; with `interface`, the interface
+    strings of a language whose catalogue repeats Bokmål."""
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    if active == settings.LANGUAGE_CODE:
+        return ""
+    if interface and active not in BOKMAL_INTERFACE_LANGUAGES:
+        return ""
+    return f' lang="{settings.LANGUAGE_CODE}"'

@@ -7,6 +7,8 @@ Nothing here touches the database, so the rules are cheap to test exhaustively.
 import re
 
 from anyascii import anyascii
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 # Letters and digits only: every operator character of FTS5 and tsquery falls outside a word.
 WORD = re.compile(r"[^\W_]+")
@@ -47,3 +49,12 @@ def group_by_letter(items, title):
     for item in sorted(items, key=lambda item: norwegian_sort_key(title(item))):
         groups.setdefault(first_letter(title(item)), []).append(item)
     return [{"letter": letter, "items": members} for letter, members in groups.items()]
+
+
+DESCRIPTION_LENGTH = 160
+
+
+def plain_description(text):
+    """Text (or rich-text HTML) on one line, at most DESCRIPTION_LENGTH characters: a page's
+    description for search engines and link previews."""
+    return Truncator(" ".join(strip_tags(text or "").split())).chars(DESCRIPTION_LENGTH)

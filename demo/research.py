@@ -9,6 +9,7 @@ from core.models import HealthTrust
 from demo.build import create_child, ensure_child, ensure_translation, rich
 from demo.data import SAMPLE_NOTE, SAMPLE_NOTE_EN
 from demo.data.research import AREAS, GROUPS, NYNORSK_SITE, SAMI_SITE
+from demo.sites import add_to_menu
 from home.models import HospitalHomePage, PortalHomePage
 from research.factories import (
     PersonFactory,
@@ -47,6 +48,7 @@ def load_research(report, stdout):
         trust = trusts[row[0]]
         with transaction.atomic():
             research = ensure_research_index(homes[trust.slug], english, report)
+            add_to_menu(trust.site, research, position=2)
             group, strings = ensure_group(number, row, research, areas, report, people_sites)
             if row[3] and not group.get_translation_or_none(english):
                 translate(group, english, {**strings, row[1]: row[3]})

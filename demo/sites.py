@@ -131,13 +131,24 @@ def ensure_menu(trust, pages, site_settings, report):
 
 
 def add_to_menu(site, index, position=0):
-    """Put a section's index page in the site's menu, once (the later steps' sections)."""
+    """Put a section's index page in the site's menu, and its translations in the menu's
+    translations (an English menu reaches the English sections), once each (the later steps'
+    sections)."""
     menu = SiteSettings.for_site(site).main_navigation
-    # The stored items name their pages by id: no need to load every page to compare.
-    if menu is None or any(item["value"].get("page") == index.pk for item in menu.items.raw_data):
+    if menu is None:
         return
-    menu.items.insert(position, ("link", {"label": index.title, "page": index, "url": ""}))
-    menu.save()
+    for translated in menu.get_translations(inclusive=True).select_related("locale"):
+        page = index.get_translation_or_none(translated.locale)
+        # The stored items name their pages by id: no need to load every page to compare.
+        if (
+            page is None
+            or not page.live
+            or any(item["value"].get("page") == page.pk for item in translated.items.raw_data)
+        ):
+            continue
+        place = min(position, len(translated.items))
+        translated.items.insert(place, ("link", {"label": page.title, "page": page, "url": ""}))
+        translated.save()
 
 
 def load_hospitals(report, stdout):

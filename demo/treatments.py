@@ -156,7 +156,6 @@ def ensure_hospital_treatments(trust, hospitals, treatments, english, report):
     """The hospital's /behandlinger/ with a page per treatment it offers; return those."""
     home = HospitalHomePage.objects.get(pk=trust.site.root_page_id)
     index = ensure_index(home, report)
-    add_to_menu(trust.site, index)
     offered = [
         treatment
         for treatment in treatments
@@ -182,6 +181,8 @@ def ensure_hospital_treatments(trust, hospitals, treatments, english, report):
                     for key in stages_for(treatment.kind)
                 },
             )
+    # After the translations: the English menu links to the English index.
+    add_to_menu(trust.site, index)
     return offered
 
 

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 from wagtail.urls import serve_pattern
 
+from core import seo
 from core.editing import CreatePageView
 from core.routing import serve
 from core.throttling import throttled_restriction_password
@@ -63,6 +64,9 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("tilbakemelding/", page_feedback, name="page_feedback"),
+    # Per site: the request's host decides which (core/seo.py).
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     # A patient's short link: no language prefix, the page's own language is used.
     path("i/<str:token>/", open_share, name="share_open"),
 ]

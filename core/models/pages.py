@@ -13,7 +13,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, get_page_mode
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.text import folded_words
+from core.text import folded_words, plain_description
 
 # A hint is checked on every use, so it may live long (BasePage.child_by_slug).
 CHILD_HINT_SECONDS = 24 * 60 * 60
@@ -46,6 +46,10 @@ class BasePage(Page):
 
     # Content pages show "Sist oppdatert"; home and listing pages do not.
     show_last_updated = False
+    # The page's own text that describes it when its search description is empty, first found.
+    description_fields = ("summary", "lead", "short_description", "intro")
+    # Open Graph's kind of page (og:type): "article" for news.
+    og_type = "website"
     # The title again without diacritics, so "ostfold" finds "Østfold" (see core.text.fold).
     search_fields = Page.search_fields + [
         index.SearchField("folded_title", boost=2),
@@ -54,6 +58,19 @@ class BasePage(Page):
 
     def folded_title(self):
         return folded_words(self.title)
+
+    def meta_description(self):
+        """What search engines and link previews show under the title: the editor's search
+        description, else the page's summary (docs/seo.md)."""
+        text = self.search_description or next(
+            (value for name in self.description_fields if (value := getattr(self, name, ""))), ""
+        )
+        return plain_description(str(text))
+
+    def structured_data(self, context):
+        """schema.org JSON-LD of the page (a dict, core/seo.py) from its template context
+        (request, chrome and what `get_context` added), or None."""
+        return None
 
     def get_admin_display_title(self):
         # Querysets showing an editor other sites' pages annotate the live title for those,

@@ -1,9 +1,13 @@
+import re
+
 from django import template
 from django.conf import settings
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from core.localization import localized_snippets
+from core import seo
+from core.localization import bokmal_lang_attribute, localized_snippets
 from core.routing import routed_ancestors
 from core.security import inline_style
 
@@ -71,7 +75,11 @@ def language_switcher(context, page):
 def hreflang_links(context, page):
     """`<link rel="alternate" hreflang>` for every live translation, absolute URLs."""
     links = live_translations(context.get("request"), page)
-    return {"links": links if len(links) > 1 else []}
+    if len(links) < 2:
+        return {"links": []}
+    # Where no language is asked for: the Bokmål page, the sites' main language.
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    return {"links": links, "default": default}
 
 
 @register.simple_tag
@@ -100,3 +108,53 @@ def theme_style(context):
     """The site's theme colour as an inline style allowed by its hash (core/security.py)."""
     css = f":root {{ --brand: {context['chrome'].theme_colour}; }}"
     return inline_style(context.get("request"), css)
+
+
+@register.simple_tag
+def bokmal_lang():
+    """` lang="nb"` on the site's own Bokmål texts shown on a page in another language."""
+    return mark_safe(bokmal_lang_attribute())
+
+
+@register.simple_tag
+def interface_lang():
+    """` lang="nb"` on interface text where the page's language repeats Bokmål (Sami)."""
+    return mark_safe(bokmal_lang_attribute(interface=True))
+
+
+@register.simple_tag
+def fallback_lang(obj, page):
+    """The language of a shared object shown on `page` in another locale: the Bokmål original
+    it falls back to (wagtail-localize points a translation at the translated object where
+    there is one), or "" when it is in the page's language. No query: locale ids compared."""
+    if obj is None or page is None or obj.locale_id == page.locale_id:
+        return ""
+    return settings.LANGUAGE_CODE
+
+
+# Emergency numbers a patient may need to call at once: 113 (medical emergency) and 116 117
+# (legevakt, the out-of-hours doctor).
+EMERGENCY_NUMBER = re.compile(r"\b(113|116 ?117)\b")
+
+
+@register.filter
+def emergency_links(text):
+    """Plain text with the emergency numbers in it as tel: links."""
+    return mark_safe(
+        EMERGENCY_NUMBER.sub(
+            lambda m: f'<a href="tel:{m.group(1).replace(" ", "")}">{m.group(1)}</a>',
+            conditional_escape(text),
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Title, description, canonical address and preview of the page (core/seo.py)."""
+    return seo.page_meta(context)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD as a data block (core/seo.py)."""
+    return seo.structured_data(context)

@@ -18,6 +18,7 @@ from core.sites import SiteDirectory
 from home.blocks import BodyBlock
 from home.feeds import NewsAtomFeed, NewsRssFeed
 from home.forms import OwnHospitalPageForm
+from home.jsonld import news_article
 
 NEWS_PER_PAGE = 10
 
@@ -117,6 +118,12 @@ class NewsPage(ImageWithAltText, BasePage):
         index.FilterField("date"),
     ]
 
+    og_type = "article"
+
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def structured_data(self, context):
+        meta = context.get("meta") or {}
+        return news_article(self, context.get("request"), context.get("chrome"), meta.get("image"))

@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.models import BasePage, HealthTrust, Region, SiteRootPage
 from home.blocks import BodyBlock
 from home.forms import OwnHospitalPageForm
+from home.jsonld import hospital
 
 
 class PortalHomePage(SiteRootPage):
@@ -19,10 +20,33 @@ class PortalHomePage(SiteRootPage):
     class Meta:
         verbose_name = _("national portal home page")
 
+    # The national sections a patient looks for first, by the slugs the apps give them.
+    SECTIONS = [
+        ("behandlinger", _("Examinations and treatments A–Å"), _("National patient information.")),
+        ("kliniske-studier", _("Clinical trials"), _("Clinical trials in all of Norway.")),
+    ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = sites_by_region()
+        context["sections"] = section_links(self, self.SECTIONS)
         return context
+
+
+def section_links(root, sections):
+    """The site root's sections (`(slug, title, description)`) with their live pages; one
+    query."""
+    existing = {
+        child.slug: child
+        for child in root.get_children()
+        .live()
+        .public()
+        .filter(slug__in=[slug for slug, *_ in sections])
+    }
+    return [
+        {"slug": slug, "title": title, "description": description, "page": existing.get(slug)}
+        for slug, title, description in sections
+    ]
 
 
 def sites_by_region():
@@ -55,21 +79,20 @@ class HospitalHomePage(SiteRootPage):
     class Meta:
         verbose_name = _("hospital home page")
 
+    def structured_data(self, context):
+        return hospital(self, context.get("request"), context.get("chrome"))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        existing = {
-            child.slug: child
-            for child in self.get_children()
+        context["sections"] = section_links(self, self.SECTIONS)
+        context["child_pages"] = (
+            self.get_children()
             .live()
             .public()
-            .filter(slug__in=[slug for slug, *_ in self.SECTIONS])
-        }
-        context["sections"] = [
-            {"slug": slug, "title": title, "description": description, "page": existing.get(slug)}
-            for slug, title, description in self.SECTIONS
-        ]
-        context["child_pages"] = (
-            self.get_children().live().public().in_menu().exclude(slug__in=existing)
+            .in_menu()
+            .exclude(
+                slug__in=[section["slug"] for section in context["sections"] if section["page"]]
+            )
         )
         return context
 

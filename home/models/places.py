@@ -19,6 +19,7 @@ from core.text import group_by_letter
 from core.validators import validate_phone
 from home.blocks import BodyBlock
 from home.forms import OwnHospitalPageForm
+from home.jsonld import location
 
 MAP_ZOOM = 17
 
@@ -117,6 +118,9 @@ class LocationPage(BasePage):
             return ""
         lat, lon = f"{self.latitude:.6f}", f"{self.longitude:.6f}"
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={MAP_ZOOM}/{lat}/{lon}"
+
+    def structured_data(self, context):
+        return location(self, context.get("request"), context.get("chrome"))
 
     def departments(self):
         return (

@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -116,3 +117,11 @@ def test_demo_sites_serve_their_own_name(demo, client):
     response = client.get(sami.get_url(), HTTP_HOST="unn.localhost:8000")
     assert response.status_code == 200
     assert '<html lang="se">' in response.content.decode()
+
+
+def test_the_english_menu_reaches_treatments_and_research(demo, client):
+    html = client.get("/en/", HTTP_HOST="helse-bergen.localhost:8000").content.decode()
+    menu = BeautifulSoup(html, "html.parser").select_one(".main-nav")
+    links = {a["href"] for a in menu.find_all("a")}
+    assert {"/en/treatments/", "/en/research/", "/en/about-us/"} <= links
+    assert menu.ul.get("lang") is None  # the English menu, not the Bokmål one

@@ -13,6 +13,7 @@ from core.caching import add_cache_keys, listing_key, object_key
 from core.models import Region, SectionIndexPage
 from core.sites import ROOT_DEPTH, ROOT_PATH_LENGTH
 from core.text import first_letter, group_by_letter
+from treatments.jsonld import medical_web_page
 from treatments.listing import AtoZFilterForm
 
 from .local import TreatmentPage, journey_sections, local_offers, related_panels
@@ -66,6 +67,7 @@ class TreatmentIndexPage(SectionIndexPage):
                 .filter(treatment__live=True)
                 .select_related("treatment__category")
             ]
+        chosen = None
         if category_slug:
             chosen = next(c for c in categories if c.slug == category_slug)
             items = [i for i in items if i["category"].translation_key == chosen.translation_key]
@@ -81,6 +83,7 @@ class TreatmentIndexPage(SectionIndexPage):
                 "letters_with_items": letters,
                 "selected_category": category_slug,
                 "selected_letter": letter,
+                "title_filters": [chosen and chosen.name, letter],
             },
         )
 
@@ -97,10 +100,17 @@ class TreatmentIndexPage(SectionIndexPage):
             slug=slug,
         )
         add_cache_keys(request, object_key(treatment), listing_key(TreatmentPage))
+        url = self.get_full_url(request) + self.reverse_subpage("national", args=[slug])
         return self.render(
             request,
             template="treatments/national_treatment.html",
             context_overrides={
+                "seo_title": treatment.title,
+                "seo_description": treatment.summary,
+                "canonical_url": url,
+                "jsonld": medical_web_page(
+                    treatment, url, self.locale.language_code, diagnoses=treatment.diagnoses.all()
+                ),
                 "treatment": treatment,
                 "sections": journey_sections(treatment),
                 "offered_by_region": offered_by_region(treatment, request),

@@ -20,8 +20,10 @@ from wagtail_localize.fields import SynchronizedField
 from core.caching import add_cache_keys, object_key
 from core.models import BasePage
 from core.sites import SiteDirectory
+from core.text import plain_description
 from home.blocks import ContactCardBlock
 from treatments.forms import TreatmentPageForm
+from treatments.jsonld import medical_web_page
 from treatments.stages import STAGE_KEYS, STAGE_LABELS, stages_for
 
 from .treatment import Treatment
@@ -160,6 +162,8 @@ class TreatmentPage(BasePage):
     )
 
     show_last_updated = True
+    # The feedback endpoint accepts answers only for page types that ask for them.
+    collects_feedback = True
     base_form_class = TreatmentPageForm
     # The national treatment is copied as it is into a translation of the page, never
     # translated along with it: its translations are the national board's, and this page
@@ -238,6 +242,27 @@ class TreatmentPage(BasePage):
         context["related_panels"] = related_panels(request, treatment)
         context["locations"] = list(self.locations.all())
         return context
+
+    def meta_description(self):
+        treatment = self.national_treatment()[0]
+        if self.search_description or treatment is None:
+            return super().meta_description()
+        return plain_description(treatment.summary)
+
+    def structured_data(self, context):
+        treatment = context.get("treatment")
+        if treatment is None:
+            return None
+        chrome = context.get("chrome")
+        return medical_web_page(
+            treatment,
+            self.get_full_url(context.get("request")),
+            self.locale.language_code,
+            trust=chrome.trust if chrome else None,
+            site=chrome.site if chrome else None,
+            modified=self.last_published_at,
+            diagnoses=treatment.diagnoses.all(),
+        )
 
     def serve(self, request, *args, **kwargs):
         # Without live national text there is nothing approved to show the public.

@@ -10,6 +10,7 @@ from wagtail.search import index
 from core.models import BasePage, BasePageQuerySet, HealthTrust
 from core.sites import trust_of
 from core.validators import validate_phone
+from trials.jsonld import medical_trial
 from trials.status import Override, Status, status_expression, status_on
 from trials.validators import validate_cristin, validate_eu_ct, validate_nct, validate_rek
 
@@ -165,13 +166,20 @@ class TrialPage(BasePage):
 
     def detail_context(self, request):
         """What the trial template shows, on the responsible site or any other."""
+        canonical_url = self.get_full_url(request)
+        participating = list(self.participating_trusts.all())
+        diagnoses = list(self.diagnoses.all())
         return {
             "trial": self,
             "status": self.status,
-            "canonical_url": self.get_full_url(request),
-            "participating": list(self.participating_trusts.all()),
-            "diagnoses": list(self.diagnoses.all()),
+            "canonical_url": canonical_url,
+            "participating": participating,
+            "diagnoses": diagnoses,
             "categories": list(self.categories.all()),
+            # Another site's listing shows it under its own address: the trial's title.
+            "seo_title": self.title,
+            "seo_description": self.summary,
+            "jsonld": medical_trial(self, canonical_url, self.status, diagnoses, participating),
         }
 
     def status_on(self, day):
