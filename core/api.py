@@ -202,11 +202,11 @@ def removals_endpoint(router, collection, what, note=""):
 
 def removed_rows(request, collection, modified_since):
     """A collection's `deleted` feed. Removals are kept for RETENTION; an older
-    `modified_since` cannot be answered completely."""
+    `modified_since` cannot be answered completely: 410 Gone, as a sync token that expired."""
     since = parse_since(modified_since)
     if since is not None and since < timezone.now() - RETENTION:
         raise ApiError(
-            400,
+            410,
             f"Removals are kept for {RETENTION.days} days; for an older modified_since, "
             "fetch the whole collection again.",
         )
