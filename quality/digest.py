@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.groups import NATIONAL_EDITORS
 from quality import reviews
@@ -59,7 +60,7 @@ def collect(within_days):
             digest.items[member] += [
                 (
                     t.title,
-                    _("National treatment"),
+                    gettext_lazy("National treatment"),
                     t.next_review,
                     admin_url(reverse(edit, args=[t.pk])),
                 )

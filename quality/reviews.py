@@ -4,7 +4,7 @@ home/dashboard.py). Each list is one query whatever the number of sites."""
 
 import datetime
 
-from django.db.models import DateTimeField, ExpressionWrapper, F, Value
+from django.db.models import DateTimeField, ExpressionWrapper, F, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, get_page_models
@@ -30,20 +30,22 @@ def status(due, today=None):
     if isinstance(due, datetime.datetime):
         due = timezone.localdate(due)
     days = (due - today).days
-    if days < 0:
+    if days <= OVERDUE:  # as `TreatmentQuerySet.review_due`: due today is due now
         return WINDOWS[0][1]
     return next((label for limit, label in WINDOWS[1:] if days <= limit), "")
+
+
+def page_due_q(within_days):
+    """Pages overdue (0) or due within `within_days`: a year after their last publication."""
+    return Q(last_published_at__lt=timezone.now() - REVIEW_AFTER + datetime.timedelta(within_days))
 
 
 def due_treatments(within_days=LATER):
     """The national (Bokmål) treatments to review within `within_days`, soonest first; their
     translations are reviewed with them."""
-    if within_days == OVERDUE:
-        treatments = Treatment.objects.filter(next_review__lt=timezone.localdate())
-    else:
-        treatments = Treatment.objects.review_due(within_days=within_days)
     return (
-        treatments.filter(locale=Locale.get_default())
+        Treatment.objects.review_due(within_days)
+        .filter(locale=Locale.get_default())
         .select_related("responsible_trust")
         .order_by("next_review", "title")
     )
@@ -57,10 +59,7 @@ def reviewed_page_types():
 def due_pages(within_days=LATER):
     """Live content pages to review within `within_days` (a year after their last publication),
     with their trust and owner, oldest first."""
-    now = timezone.now()
-    limit = now - REVIEW_AFTER + datetime.timedelta(days=within_days)
-    pages = Page.objects.live().type(*reviewed_page_types())
-    pages = pages.filter(last_published_at__lt=now - REVIEW_AFTER if not within_days else limit)
+    pages = Page.objects.live().type(*reviewed_page_types()).filter(page_due_q(within_days))
     return (
         with_trust(pages)
         .annotate(

@@ -2,23 +2,19 @@
 scoped to the sites the user edits (quality/scope.py) and a fixed number of queries whatever
 the number of sites."""
 
-import datetime
-
 import django_filters
 from django.db.models import F
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
+from core.filters import SiteFilterSet, trust_filter
 from core.readability import TARGET, band
 from core.sites import SiteDirectory, below, site_paths, with_trust
-from home.dashboard import REVIEW_AFTER
 from quality import coverage, reviews
-from quality.filters import SiteFilterSet, trust_filter
 from quality.models import BrokenLink
 from quality.scope import ScopedReportMixin, scoped
 from treatments.models import Treatment, TreatmentPage
@@ -42,6 +38,18 @@ def last_editor(page):
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
+class QualityReportView(ScopedReportMixin, ReportView):
+    """A quality report; its export headings are its columns' labels unless given."""
+
+    export_headings = {"url_path": _("Path")}
+
+    def get_heading(self, queryset, field):
+        labels = {column.name: column.label for column in self.columns}
+        if field not in self.export_headings and field in labels:
+            return str(labels[field])
+        return super().get_heading(queryset, field)
+
+
 class PageReviewFilterSet(SiteFilterSet):
     window = window_filter()
 
@@ -50,12 +58,10 @@ class PageReviewFilterSet(SiteFilterSet):
         fields = []
 
     def filter_window(self, queryset, name, value):
-        days = int(value)
-        cutoff = timezone.now() - REVIEW_AFTER + datetime.timedelta(days=days)
-        return queryset.filter(last_published_at__lt=cutoff)
+        return queryset.filter(reviews.page_due_q(int(value)))
 
 
-class PageReviewReportView(ScopedReportMixin, ReportView):
+class PageReviewReportView(QualityReportView):
     """Local content pages due for review (a year after publication), with their owner."""
 
     page_title = _("Pages due for review")
@@ -68,26 +74,29 @@ class PageReviewReportView(ScopedReportMixin, ReportView):
         TitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
         Column("trust_name", label=_("Site")),
         DateColumn("review_due", label=_("Review due")),
-        Column("status", label=_("Status"), accessor=lambda page: reviews.status(page.review_due)),
-        Column("owner", label=_("Owner"), accessor=owner_name),
-        Column("last_editor", label=_("Last changed by"), accessor=last_editor),
+        Column("status", label=_("Status")),
+        Column("owner_name", label=_("Owner")),
+        Column("editor", label=_("Last changed by")),
     ]
-    list_export = ["title", "trust_name", "url_path", "review_due", "owner_name", "editor"]
-    export_headings = {
-        "title": _("Page"),
-        "trust_name": _("Site"),
-        "url_path": _("Path"),
-        "review_due": _("Review due"),
-        "owner_name": _("Owner"),
-        "editor": _("Last changed by"),
-    }
+    list_export = [
+        "title",
+        "trust_name",
+        "url_path",
+        "review_due",
+        "status",
+        "owner_name",
+        "editor",
+    ]
 
     def get_queryset(self):
         return scoped(reviews.due_pages(reviews.LATER), self.request.user)
 
-    def to_row_dict(self, item):
-        item.owner_name, item.editor = owner_name(item), last_editor(item)
-        return super().to_row_dict(item)
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        for page in pages:
+            page.status = reviews.status(page.review_due)
+            page.owner_name, page.editor = owner_name(page), last_editor(page)
+        return pages
 
 
 class TreatmentReviewFilterSet(django_filters.FilterSet):
@@ -99,16 +108,13 @@ class TreatmentReviewFilterSet(django_filters.FilterSet):
         fields = []
 
     def filter_window(self, queryset, name, value):
-        days = int(value)
-        if days == reviews.OVERDUE:
-            return queryset.filter(next_review__lt=timezone.localdate())
-        return queryset.filter(next_review__lte=timezone.localdate() + datetime.timedelta(days))
+        return queryset.review_due(within_days=int(value))
 
     def filter_site(self, queryset, name, value):
         return queryset.filter(responsible_trust=value)
 
 
-class TreatmentReviewReportView(ScopedReportMixin, ReportView):
+class TreatmentReviewReportView(QualityReportView):
     """National treatments due for review, with their owners: the same for every user, since
     every editor may read the national base; the site filter is the responsible trust."""
 
@@ -159,7 +165,7 @@ class ReadabilityFilterSet(SiteFilterSet):
         return above if value else queryset.exclude(pk__in=above.values("pk"))
 
 
-class ReadabilityReportView(ScopedReportMixin, ReportView):
+class ReadabilityReportView(QualityReportView):
     """LIX of each local treatment page's own text and of the national text it shows, hardest
     first."""
 
@@ -178,13 +184,6 @@ class ReadabilityReportView(ScopedReportMixin, ReportView):
         Column("national_band", label=_("Band"), accessor=lambda page: band(page.national_lix)),
     ]
     list_export = ["title", "trust_name", "url_path", "lix", "national_lix"]
-    export_headings = {
-        "title": _("Page"),
-        "trust_name": _("Site"),
-        "url_path": _("Path"),
-        "lix": _("Local text (LIX)"),
-        "national_lix": _("National text (LIX)"),
-    }
 
     def get_queryset(self):
         pages = with_trust(TreatmentPage.objects.all()).annotate(national_lix=F("treatment__lix"))
@@ -224,11 +223,7 @@ class CoverageFilterSet(django_filters.FilterSet):
         return queryset.exclude(translation_key__in=keys)
 
 
-def languages(codes):
-    return ", ".join(codes)
-
-
-class CoverageReportView(ScopedReportMixin, ReportView):
+class CoverageReportView(QualityReportView):
     """Each national treatment: the hospitals offering it, its missing and outdated
     translations. The board's national view; a trust filters on its own site."""
 
@@ -246,44 +241,23 @@ class CoverageReportView(ScopedReportMixin, ReportView):
                 Treatment.snippet_viewset.get_url_name("edit"), args=[treatment.pk]
             ),
         ),
-        Column("hospitals", label=_("Offered by"), accessor=lambda t: len(t.offered_by)),
-        Column("offered_names", label=_("Hospitals"), accessor=lambda t: ", ".join(t.offered_by)),
-        Column(
-            "missing",
-            label=_("Translation missing"),
-            accessor=lambda t: languages(t.missing_languages),
-        ),
-        Column(
-            "outdated",
-            label=_("Older than Bokmål"),
-            accessor=lambda t: languages(t.outdated_languages),
-        ),
+        Column("offered_count", label=_("Offered by")),
+        Column("offered_names", label=_("Hospitals")),
+        Column("missing", label=_("Translation missing")),
+        Column("outdated", label=_("Older than Bokmål")),
     ]
     list_export = ["title", "offered_count", "offered_names", "missing", "outdated"]
-    export_headings = {
-        "title": _("National treatment"),
-        "offered_count": _("Offered by"),
-        "offered_names": _("Hospitals"),
-        "missing": _("Translation missing"),
-        "outdated": _("Older than Bokmål"),
-    }
 
     def get_queryset(self):
         return Treatment.objects.filter(locale=Locale.get_default(), live=True).order_by("title")
 
     def decorate_paginated_queryset(self, object_list):
         treatments = coverage.decorate_treatments(object_list)
-        if (
-            self.filters
-            and self.filters.form.is_valid()
-            and self.filters.form.cleaned_data.get("translations")
-        ):
-            treatments = [t for t in treatments if t.missing_languages or t.outdated_languages]
         for treatment in treatments:
             treatment.offered_count = len(treatment.offered_by)
             treatment.offered_names = ", ".join(treatment.offered_by)
-            treatment.missing = languages(treatment.missing_languages)
-            treatment.outdated = languages(treatment.outdated_languages)
+            treatment.missing = ", ".join(treatment.missing_languages)
+            treatment.outdated = ", ".join(treatment.outdated_languages)
         return treatments
 
 
@@ -308,7 +282,7 @@ class LocalGapsFilterSet(SiteFilterSet):
         return queryset.filter(coverage.without_local_text_q())
 
 
-class LocalGapsReportView(ScopedReportMixin, ReportView):
+class LocalGapsReportView(QualityReportView):
     """Local treatment pages pointing at an unpublished or missing national treatment, or
     leaving a stage of the journey (or the practical information) without local text."""
 
@@ -322,18 +296,10 @@ class LocalGapsReportView(ScopedReportMixin, ReportView):
         TitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
         Column("trust_name", label=_("Site")),
         Column("treatment", label=_("National treatment")),
-        Column("problems", label=_("Problems"), accessor=lambda page: "; ".join(page.problems)),
-        Column("last_editor", label=_("Last changed by"), accessor=last_editor),
+        Column("problems", label=_("Problems")),
+        Column("editor", label=_("Last changed by")),
     ]
-    list_export = ["title", "trust_name", "url_path", "treatment", "problem_text", "editor"]
-    export_headings = {
-        "title": _("Page"),
-        "trust_name": _("Site"),
-        "url_path": _("Path"),
-        "treatment": _("National treatment"),
-        "problem_text": _("Problems"),
-        "editor": _("Last changed by"),
-    }
+    list_export = ["title", "trust_name", "url_path", "treatment", "problems", "editor"]
 
     def get_queryset(self):
         pages = with_trust(
@@ -346,8 +312,7 @@ class LocalGapsReportView(ScopedReportMixin, ReportView):
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)
         for page in pages:
-            page.problems = coverage.local_problems(page)
-            page.problem_text = "; ".join(page.problems)
+            page.problems = "; ".join(coverage.local_problems(page))
             page.editor = last_editor(page)
         return pages
 
@@ -364,7 +329,7 @@ class BrokenLinksFilterSet(django_filters.FilterSet):
         return queryset.filter(page__in=Page.objects.filter(below(site_paths(value.site))))
 
 
-class BrokenLinksReportView(ScopedReportMixin, ReportView):
+class BrokenLinksReportView(QualityReportView):
     """Broken links found by `check_links`, per site, with the page and who last changed it."""
 
     page_title = _("Broken links")
@@ -375,9 +340,8 @@ class BrokenLinksReportView(ScopedReportMixin, ReportView):
     export_filename = "broken-links"
     columns = [
         TitleColumn(
-            "page",
+            "page_title",
             label=_("Page"),
-            accessor=lambda link: link.page.get_admin_display_title(),
             get_url=lambda link: reverse("wagtailadmin_pages:edit", args=[link.page_id]),
         ),
         Column("site_name", label=_("Site")),
@@ -387,14 +351,6 @@ class BrokenLinksReportView(ScopedReportMixin, ReportView):
         DateColumn("checked_at", label=_("Checked")),
     ]
     list_export = ["page_title", "site_name", "url", "problem", "editor", "checked_at"]
-    export_headings = {
-        "page_title": _("Page"),
-        "site_name": _("Site"),
-        "url": _("Link"),
-        "problem": _("Problem"),
-        "editor": _("Last changed by"),
-        "checked_at": _("Checked"),
-    }
 
     def get_queryset(self):
         pages = scoped(Page.objects.all(), self.request.user)
@@ -411,7 +367,7 @@ class BrokenLinksReportView(ScopedReportMixin, ReportView):
             trust = directory.trust_for(link.page)
             site = directory.site_for(link.page)
             link.site_name = trust.name if trust else (site.site_name if site else "")
-            link.page_title = link.page.title
+            link.page_title = link.page.get_admin_display_title()
             link.editor = last_editor(link.page)
         return links
 

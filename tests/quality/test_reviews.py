@@ -129,4 +129,5 @@ def test_digest_mails_each_owner_and_the_board(world):
     national = by_recipient[member.email]
     assert "Forfalt" in national.body and "Om tjue" in national.body
     assert "Om seksti" not in national.body
+    assert "Nasjonal behandling" in national.body
     assert national.subject.startswith("Til revisjon")

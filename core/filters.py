@@ -1,4 +1,4 @@
-"""Filters the quality reports share: the site (a trust) and the review window."""
+"""Filters the admin's reports share: the site (by its trust) of the rows."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +17,7 @@ def trust_filter(method="filter_site"):
 
 
 class SiteFilterSet(WagtailFilterSet):
-    """For page querysets annotated with their trust (`core.sites.with_trust`)."""
+    """A "site" filter for page querysets annotated with their trust (`core.sites.with_trust`)."""
 
     site = trust_filter()
 
