@@ -5,6 +5,7 @@ import io
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +26,7 @@ class Recorder:
         self.active = self.most_active = 0
         self.agents = set()
         self.requests = []
+        self.arrivals = []
 
 
 def handler_for(recorder):
@@ -35,13 +37,17 @@ def handler_for(recorder):
                 recorder.most_active = max(recorder.most_active, recorder.active)
                 recorder.agents.add(self.headers.get("User-Agent"))
                 recorder.requests.append((self.command, self.path))
+                recorder.arrivals.append(time.monotonic())
+            if self.path == "/slow":
+                time.sleep(2)
+            if self.path == "/head-refused" and self.command == "HEAD":
+                status = 405
+            else:
+                status = {"/ok": 200, "/head-refused": 200, "/slow": 200}.get(self.path, 404)
+            # Done before answering: once the answer is out the checker may ask again.
+            with recorder.lock:
+                recorder.active -= 1
             try:
-                if self.path == "/slow":
-                    time.sleep(2)
-                if self.path == "/head-refused" and self.command == "HEAD":
-                    status = 405
-                else:
-                    status = {"/ok": 200, "/head-refused": 200, "/slow": 200}.get(self.path, 404)
                 self.send_response(status)
                 self.send_header("Content-Length", "2")
                 self.end_headers()
@@ -49,9 +55,6 @@ def handler_for(recorder):
                     self.wfile.write(b"ok")
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the checker gave up on /slow
-            finally:
-                with recorder.lock:
-                    recorder.active -= 1
 
         def do_HEAD(self):
             self.answer(False)
@@ -130,7 +133,7 @@ def test_external_links_are_checked_politely(linked_pages, link_server):
     base, recorder = link_server
     bergen_page, _ous_page = linked_pages
     output = io.StringIO()
-    call_command("check_links", "--external", "--timeout", "1", "--delay", "0", stdout=output)
+    call_command("check_links", "--external", "--timeout", "1", "--delay", "0.3", stdout=output)
     external = {
         (link.page_id, link.url, link.status, bool(link.error))
         for link in BrokenLink.objects.filter(internal=False)
@@ -143,6 +146,13 @@ def test_external_links_are_checked_politely(linked_pages, link_server):
     # One request at a time, each naming the platform; HEAD first, GET where HEAD is refused;
     # /ok is linked from two sites and asked once.
     assert recorder.most_active == 1
+    # A pause before asking the host again (HEAD and GET of one link are one check).
+    starts = [
+        arrival
+        for arrival, (method, path) in zip(recorder.arrivals, recorder.requests, strict=True)
+        if not (method == "GET" and path == "/head-refused")
+    ]
+    assert all(later - earlier >= 0.3 for earlier, later in pairwise(starts))
     assert recorder.agents == {USER_AGENT}
     assert recorder.requests.count(("HEAD", "/ok")) == 1
     assert ("GET", "/head-refused") in recorder.requests
