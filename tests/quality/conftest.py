@@ -28,7 +28,12 @@ def site_with_findings(slug, owner=None, home=None):
     pages = {}
     for name, age in (("overdue", 400), ("due15", 350), ("due65", 300), ("fresh", 10)):
         treatment = TreatmentFactory(title=f"{slug} {name}", slug=f"{slug}-{name}")
-        pages[name] = offer(home, treatment, last_published_at=now - age * DAY, owner=owner)
+        page = offer(home, treatment, owner=owner)
+        # A revision by an editor (the reports name the last one), then the page's age.
+        page.save_revision(user=owner or UserFactory(), clean=False)
+        type(page).objects.filter(pk=page.pk).update(last_published_at=now - age * DAY)
+        page.refresh_from_db()
+        pages[name] = page
     return pages
 
 
