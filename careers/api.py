@@ -14,15 +14,27 @@ from core.api import (
     HospitalRef,
     LinkedPages,
     Rows,
+    SinceFilter,
     absolute,
     choice,
     hospital_ref,
+    latest_removal,
+    newest,
+    parse_since,
+    removals_endpoint,
     set_last_modified,
 )
 from core.models import HealthTrust, Region
 from core.sites import SiteDirectory, on_sites
 
 router = Router(tags=["careers"])
+removals_endpoint(router, "jobs", "Jobs", "A job whose deadline passes leaves `/jobs` without one.")
+removals_endpoint(
+    router,
+    "events",
+    "Courses and events",
+    "One whose last day has passed leaves `/events` without one.",
+)
 
 
 class JobOut(Schema):
@@ -68,7 +80,7 @@ class EventOut(Schema):
     last_modified: datetime.datetime | None
 
 
-class CareerFilters(Schema):
+class CareerFilters(SinceFilter):
     hospital: str | None = None
     region: str | None = None
     q: str | None = None
@@ -98,10 +110,14 @@ def _slugs(model):
     return set(model.objects.values_list("slug", flat=True))
 
 
-def search(pages, q):
-    if not q:
+def search(pages, filters):
+    """Free text and `modified_since`, which jobs and events share."""
+    since = parse_since(filters.modified_since)
+    if since:
+        pages = pages.filter(last_published_at__gte=since)
+    if not filters.q:
         return pages
-    q = q[:200]
+    q = filters.q[:200]
     return pages.filter(Q(title__icontains=q) | Q(summary__icontains=q))
 
 
@@ -110,13 +126,14 @@ def search(pages, q):
 def job_list(request, filters: Query[JobFilters]):
     """Live jobs whose application deadline has not passed (checked now), soonest deadline first."""
     directory = SiteDirectory()
-    jobs = on_chosen_sites(search(JobPage.objects.open().public(), filters.q), filters, directory)
+    jobs = on_chosen_sites(search(JobPage.objects.open().public(), filters), filters, directory)
     if filters.profession:
         choice(filters.profession, _slugs(Profession), "profession")
         jobs = jobs.filter(profession__slug=filters.profession)
     if choice(filters.type, PositionType.values, "type"):
         jobs = jobs.filter(position_type=filters.type)
-    set_last_modified(request, jobs.aggregate(last=Max("last_published_at"))["last"])
+    last = jobs.aggregate(last=Max("last_published_at"))["last"]
+    set_last_modified(request, newest(last, latest_removal("jobs")))
     rows = jobs.select_related("profession").order_by("deadline", "title", "pk")
     return Rows(
         rows,
@@ -154,14 +171,14 @@ def event_list(request, filters: Query[EventFilters]):
     # Courses and events are separate tables; each is one query.
     for model in (CoursePage, EventPage):
         pages = on_chosen_sites(
-            search(model.objects.live().public().filter(last_day__gte=today), filters.q),
+            search(model.objects.live().public().filter(last_day__gte=today), filters),
             filters,
             directory,
         )
         events.extend(pages.filter(audience=audience) if audience else pages)
     events.sort(key=lambda event: (event.first_day, event.title, event.pk))
     set_last_modified(
-        request, max((e.last_published_at for e in events if e.last_published_at), default=None)
+        request, newest(*(e.last_published_at for e in events), latest_removal("events"))
     )
     return Rows(
         events,

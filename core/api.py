@@ -7,15 +7,19 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import strip_tags
-from ninja import Field, Path, Schema
-from ninja.pagination import PaginationBase
+from ninja import Field, Path, Query, Schema
+from ninja.pagination import PaginationBase, paginate
 from wagtail.rich_text import expand_db_html
+
+from core.models.tombstones import RETENTION
+from core.tombstones import removed
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -28,6 +32,7 @@ ATTRIBUTION = (
     "Inneholder data under Norsk lisens for offentlige data (NLOD) tilgjengeliggjort av "
     "spesialisthelsetjenesten (FNSP)."
 )
+LICENCE = {"name": LICENCE_NAME, "url": LICENCE_URL, "attribution": ATTRIBUTION}
 # Documents that describe the API change only when the code is deployed.
 STARTED_AT = timezone.now().replace(microsecond=0)
 
@@ -55,6 +60,12 @@ def problem(request, status, detail, errors=None):
     response = JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/problem+json; charset=utf-8"
     return response
+
+
+class LicenceOut(Schema):
+    name: str
+    url: str
+    attribution: str
 
 
 class RegionOut(Schema):
@@ -152,6 +163,75 @@ def parse_since(value: str | None, name="modified_since"):
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment
+
+
+class SinceFilter(Schema):
+    modified_since: str | None = Field(
+        None,
+        description="Only what changed at or after this ISO 8601 date or date-time "
+        "(a date means its start in Norwegian time).",
+    )
+
+
+class TombstoneOut(Schema):
+    id: int
+    reason: Literal["unpublished", "deleted"]
+    removed_at: datetime.datetime
+
+
+def removals_endpoint(router, collection, what, note=""):
+    """`/<collection>/deleted` on `router`: what was published there and is gone, newest
+    first; registered before `/<collection>/{id}`, which would otherwise take the path."""
+
+    @router.get(
+        f"/{collection}/deleted",
+        response=list[TombstoneOut],
+        summary=f"{what} unpublished or deleted",
+        description=(
+            f"{what} that were published and are gone, newest first, kept for "
+            f"{RETENTION.days} days: with `modified_since`, what a reuser syncing "
+            f"`/{collection}` with the same value must drop. {note}"
+        ).strip(),
+        url_name=f"{collection}_removals",
+        operation_id=f"{collection}_removals",
+    )
+    @paginate(LinkedPages)
+    def removals(request, filters: Query[SinceFilter]):
+        return removed_rows(request, collection, filters.modified_since)
+
+
+def removed_rows(request, collection, modified_since):
+    """A collection's `deleted` feed. Removals are kept for RETENTION; an older
+    `modified_since` cannot be answered completely."""
+    since = parse_since(modified_since)
+    if since is not None and since < timezone.now() - RETENTION:
+        raise ApiError(
+            400,
+            f"Removals are kept for {RETENTION.days} days; for an older modified_since, "
+            "fetch the whole collection again.",
+        )
+    rows = removed(collection, since)
+    set_last_modified(request, latest_removal(collection))
+    return Rows(
+        rows,
+        lambda page: [
+            {"id": t.object_id, "reason": t.reason, "removed_at": t.removed_at} for t in page
+        ],
+    )
+
+
+def latest_removal(collection):
+    newest = removed(collection).first()
+    return newest and newest.removed_at
+
+
+def newest(*moments):
+    return max(filter(None, moments), default=None)
+
+
+def timestamp(moment):
+    """A date-time as the JSON responses write it (UTC, milliseconds, `Z`)."""
+    return DjangoJSONEncoder().default(moment) if moment else ""
 
 
 def choice(value: str | None, allowed, name):

@@ -26,6 +26,13 @@ ROOT_DEPTH = 2
 ROOT_PATH_LENGTH = ROOT_DEPTH * Page.steplen
 
 
+def portal_root_url(request):
+    """The portal's (the default site's) root URL, else the host that answers: what open data
+    builds identifiers on, so they are the same whichever site's host is asked."""
+    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
 def root_path(page):
     """The treebeard path of the site root (depth 2) a page sits under."""
     return page.path[:ROOT_PATH_LENGTH]

@@ -13,6 +13,7 @@ from demo.build import Children, ensure_child, ensure_translation, rich
 from demo.data import SAMPLE_NOTE
 from demo.data.sites import HOSPITAL_KINDS
 from demo.data.treatments import (
+    ALTERNATIVE_NAMES,
     APPROVAL_STEP_DAYS,
     BUILDINGS,
     CATEGORIES,
@@ -93,6 +94,7 @@ def ensure_treatment(number, row, categories, responsible, report):
     treatment = TreatmentFactory(
         title=title,
         slug=slug,
+        alternative_names="\n".join(ALTERNATIVE_NAMES.get(slug, ())),
         kind=kind,
         summary=f"{summary} {SAMPLE_NOTE}",
         category=categories[category],

@@ -7,6 +7,8 @@ from ninja.errors import HttpError, ValidationError
 
 from careers.api import router as careers_router
 from core.api import ATTRIBUTION, LICENCE_NAME, LICENCE_URL, ApiError, problem
+from fnsp_site.catalog import catalog_data
+from fnsp_site.openapi import contract
 from home.api import router as hospitals_router
 from treatments.api import router as treatments_router
 from trials.api import router as trials_router
@@ -15,7 +17,15 @@ from trials.fhir import outcome
 FHIR_PREFIX = "/api/fhir/"
 FHIR_CODES = {404: "not-found", 405: "not-supported"}
 
-api = NinjaAPI(
+
+class OpenDataAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        return contract(
+            super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        )
+
+
+api = OpenDataAPI(
     title="FNSP open data",
     version="1",
     description=(
@@ -102,75 +112,3 @@ def catalog(request):
     response = JsonResponse(catalog_data(request), json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/ld+json; charset=utf-8"
     return response
-
-
-def catalog_data(request):
-    urls = collection_urls(request)
-    publisher = {
-        "@type": "foaf:Agent",
-        "foaf:name": "Felles nettløsning for spesialisthelsetjenesten (FNSP)",
-    }
-    contact = {"@type": "vcard:Organization", "vcard:hasEmail": "mailto:opendata@fnsp.eksempel.no"}
-
-    def dataset(key, title, description, distributions):
-        return {
-            "@id": f"{urls[key]}#dataset",
-            "@type": "dcat:Dataset",
-            "dct:title": {"@language": "nb", "@value": title},
-            "dct:description": {"@language": "nb", "@value": description},
-            "dct:publisher": publisher,
-            "dcat:contactPoint": contact,
-            "dct:license": {"@id": LICENCE_URL},
-            "dcat:distribution": [
-                {
-                    "@type": "dcat:Distribution",
-                    "dcat:accessURL": {"@id": access},
-                    "dct:format": {"@id": media},
-                    "dct:license": {"@id": LICENCE_URL},
-                }
-                for access, media in distributions
-            ],
-        }
-
-    json_type = "http://www.iana.org/assignments/media-types/application/json"
-    return {
-        "@context": {
-            "dcat": "http://www.w3.org/ns/dcat#",
-            "dct": "http://purl.org/dc/terms/",
-            "foaf": "http://xmlns.com/foaf/0.1/",
-            "vcard": "http://www.w3.org/2006/vcard/ns#",
-        },
-        "@id": request.build_absolute_uri(),
-        "@type": "dcat:Catalog",
-        "dct:title": {"@language": "nb", "@value": "Åpne data fra spesialisthelsetjenesten"},
-        "dct:description": {"@language": "nb", "@value": ATTRIBUTION},
-        "dct:publisher": publisher,
-        "dct:license": {"@id": LICENCE_URL},
-        "dcat:dataset": [
-            dataset(
-                "hospitals",
-                "Sykehus og helseforetak",
-                "Nettstedene i spesialisthelsetjenesten med region og type.",
-                [(urls["hospitals"], json_type)],
-            ),
-            dataset(
-                "treatments",
-                "Nasjonal pasientinformasjon om behandlinger",
-                "Behandlinger og undersøkelser med pasientforløp og hvor de tilbys.",
-                [(urls["treatments"], json_type)],
-            ),
-            dataset(
-                "trials",
-                "Kliniske studier",
-                "Kliniske studier ved norske sykehus med status for inklusjon.",
-                [
-                    (urls["trials"], json_type),
-                    (urls["trials_csv"], "http://www.iana.org/assignments/media-types/text/csv"),
-                    (
-                        urls["fhir_research_studies"],
-                        "http://www.iana.org/assignments/media-types/application/fhir+json",
-                    ),
-                ],
-            ),
-        ],
-    }

@@ -41,8 +41,8 @@ def has_nul(request):
 
 
 class OpenDataMiddleware:
-    """HTTP behaviour of the open-data API: CORS for anyone, caching and conditional GET, and
-    every error as JSON.
+    """HTTP behaviour of the open-data API: CORS for anyone, HEAD wherever GET is answered,
+    caching and conditional GET, and every error as JSON.
 
     Views note the newest modification of what they return on the request
     (`fnsp_last_modified`); this turns it into Last-Modified and answers 304s. An error that
@@ -56,17 +56,34 @@ class OpenDataMiddleware:
     def __call__(self, request):
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
+        response = self.answer(request)
+        # Last, so that a 304 carries them too: a browser drops a response without them.
+        for name, value in CORS_HEADERS.items():
+            response[name] = value
+        return response
+
+    def answer(self, request):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
             response["Access-Control-Max-Age"] = "86400"
-        else:
-            response = self.get_response(request)
+            return response
+        # HEAD is GET without the body (RFC 9110): the endpoints are written for GET only.
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
+        response = self.get_response(request)
+        if head:
+            request.method = "HEAD"
         if response.status_code >= 400 and not is_api_error(response):
             response = as_api_error(request, response)
-        for name, value in CORS_HEADERS.items():
-            response[name] = value
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            response = self.cacheable(request, response)
+        if head and not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+    def cacheable(self, request, response):
         response["Cache-Control"] = "public, max-age=60"
         last_modified = int(getattr(request, "fnsp_last_modified", STARTED_AT).timestamp())
         response["Last-Modified"] = http_date(last_modified)

@@ -22,6 +22,7 @@ handler404 = "core.views.page_not_found"
 
 urlpatterns = [
     path("api/open/v1/", api.urls),
+    path("api/fhir/metadata", fhir.capability_statement, name="fhir-metadata"),
     path("api/fhir/ResearchStudy", fhir.research_study_search, name="fhir-researchstudy-list"),
     path("api/fhir/ResearchStudy/<int:pk>", fhir.research_study_read, name="fhir-researchstudy"),
     re_path(r"^api(?:/|$)", not_found),

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from core.api import (
@@ -19,8 +19,12 @@ from core.api import (
     choice,
     hospital_ref,
     id_in_path,
+    latest_removal,
+    newest,
     parse_since,
+    removals_endpoint,
     set_last_modified,
+    timestamp,
 )
 from core.models import HealthTrust, Region
 from treatments.models import Treatment
@@ -29,6 +33,7 @@ from trials.models import TrialPage
 from trials.status import Status, status_rank_expression
 
 router = Router(tags=["trials"])
+COLLECTION = "trials"
 
 
 class Identifiers(Schema):
@@ -185,7 +190,10 @@ def ordered_rows(trials):
 
 
 def record_last_modified(request, trials):
-    set_last_modified(request, trials.aggregate(last=Max("last_published_at"))["last"])
+    """The newest publication among the rows, or removal from the collection (which changes
+    the list too)."""
+    last = trials.aggregate(last=Max("last_published_at"))["last"]
+    set_last_modified(request, newest(last, latest_removal(COLLECTION)))
 
 
 @router.get("/trials", response=list[TrialOut], summary="Clinical trials in the country")
@@ -198,17 +206,19 @@ def trial_list(request, filters: Query[TrialFilters]):
 
 
 CSV_COLUMNS = [
-    "id", "slug", "title", "scientific_title", "status", "study_type", "phase",
-    "inclusion_start", "inclusion_end", "target_participants", "responsible_hospital",
+    "id", "slug", "title", "scientific_title", "summary", "eligibility", "status", "study_type",
+    "phase", "inclusion_start", "inclusion_end", "target_participants", "responsible_hospital",
     "participating_hospitals", "region", "categories", "icd10", "treatments", "nct", "eu_ct",
-    "rek", "cristin", "contact_name", "contact_phone", "contact_email", "url", "last_modified",
+    "rek", "cristin", "contact_name", "contact_phone", "contact_email", "url", "first_published",
+    "last_modified",
 ]  # fmt: skip
 
 
 def csv_row(row):
     responsible = row["responsible_hospital"] or {}
     return [
-        row["id"], row["slug"], row["title"], row["scientific_title"] or "", row["status"],
+        row["id"], row["slug"], row["title"], row["scientific_title"] or "", row["summary"],
+        row["eligibility"], row["status"],
         row["study_type"], row["phase"] or "", row["inclusion_start"], row["inclusion_end"] or "",
         row["target_participants"] or "", responsible.get("slug", ""),
         " ".join(h["slug"] for h in row["participating_hospitals"]),
@@ -219,22 +229,36 @@ def csv_row(row):
         row["identifiers"]["nct"] or "", row["identifiers"]["eu_ct"] or "",
         row["identifiers"]["rek"] or "", row["identifiers"]["cristin"] or "",
         row["contact"]["name"], row["contact"]["phone"] or "", row["contact"]["email"] or "",
-        row["url"], row["last_modified"].isoformat() if row["last_modified"] else "",
+        row["url"], timestamp(row["first_published"]), timestamp(row["last_modified"]),
     ]  # fmt: skip
 
 
+class CsvOptions(Schema):
+    bom: bool = Field(
+        True,
+        description="Start with a UTF-8 byte-order mark, which Excel needs to read æ, ø and å; "
+        "false leaves it out.",
+    )
+
+
 @router.get("/trials.csv", summary="Clinical trials as CSV", response={200: str})
-def trial_csv(request, filters: Query[TrialFilters]):
-    """The same rows and filters as /trials, as UTF-8 CSV with a header row, all pages at once."""
+def trial_csv(request, filters: Query[TrialFilters], options: Query[CsvOptions]):
+    """The same rows and filters as /trials, as UTF-8 CSV with a header row, all pages at once;
+    date-times written as in the JSON."""
     trials = filtered(filters)
     record_last_modified(request, trials)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kliniske-studier.csv"'
+    if options.bom:
+        response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for trial in ordered_rows(trials):
         writer.writerow(csv_row(trial_json(request, trial)))
     return response
+
+
+removals_endpoint(router, COLLECTION, "Trials")
 
 
 @router.get("/trials/{trial_id}", response=TrialOut, summary="One clinical trial")

@@ -4,6 +4,7 @@ from .navigation import NavigationMenu
 from .pages import BasePage, BasePageQuerySet, SectionIndexPage, SiteRootPage
 from .registry import HealthTrust, Region
 from .settings import ChromeVersion, SiteSettings
+from .tombstones import Tombstone
 from .workflows import SecondPersonApprovalTask
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "SectionIndexPage",
     "SiteRootPage",
     "SiteSettings",
+    "Tombstone",
 ]

@@ -345,3 +345,14 @@ LOCAL_STAGE_TEXTS = {
     "therapy": "Behandlingen gis ved {trust}, {building}.",
     "follow_up": "Første kontroll er vanligvis etter seks til åtte uker.",
 }
+
+# Other names patients and professionals use (the API's `alternative_names`).
+ALTERNATIVE_NAMES = {
+    "stralebehandling": ["Radioterapi", "Stråleterapi"],
+    "cellegiftbehandling": ["Kjemoterapi", "Cytostatikabehandling"],
+    "pci": ["Utblokking", "Perkutan koronar intervensjon"],
+    "gastroskopi": ["Magesekkundersøkelse", "Øvre endoskopi"],
+    "koloskopi": ["Tarmundersøkelse"],
+    "kneprotese": ["Nytt kne", "Kneleddsprotese"],
+    "hofteprotese": ["Ny hofte", "Hofteleddsprotese"],
+}

@@ -258,6 +258,13 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "FNSP"
+# Who publishes the open data in the DCAT catalogue (docs/open-data.md): a legal entity with its
+# organisation number in Enhetsregisteret, and where reusers write.
+OPEN_DATA_PUBLISHER = (
+    os.environ.get("OPEN_DATA_PUBLISHER_NAME", "Helse Sør-Øst RHF"),
+    os.environ.get("OPEN_DATA_PUBLISHER_ORGNR", "991324968"),
+)
+OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", "opendata@fnsp.eksempel.no")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # An approved workflow publishes without the approver holding the publish permission: the

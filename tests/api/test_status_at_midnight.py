@@ -45,7 +45,7 @@ MOMENTS = [
 def statuses(client, trial_id):
     """The trial's status as each channel reports it, FHIR's in its own codes."""
     listed = get_ok(client, "/api/open/v1/trials").json()["results"]
-    csv_text = get_ok(client, "/api/open/v1/trials.csv").content.decode()
+    csv_text = get_ok(client, "/api/open/v1/trials.csv").content.decode("utf-8-sig")
     bundle = get_ok(client, "/api/fhir/ResearchStudy").json()
     return {
         "json list": next(row["status"] for row in listed if row["id"] == trial_id),

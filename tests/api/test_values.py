@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from core.api import ATTRIBUTION, LICENCE_NAME, LICENCE_URL
 from core.models import HealthTrust
 from home.factories import (
     DepartmentIndexPageFactory,
@@ -206,21 +207,26 @@ def test_trial_detail_list_row_and_csv_row_hold_the_pages_values(client, data):
     [listed] = get_ok(client, f"{BASE}trials").json()["results"]
     assert listed == get_ok(client, f"{BASE}trials/{trial.pk}").json()
 
-    reader = csv.DictReader(io.StringIO(get_ok(client, f"{BASE}trials.csv").content.decode()))
+    content = get_ok(client, f"{BASE}trials.csv").content
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
     # The columns, in the order docs/open-data.md gives them.
     assert reader.fieldnames == [
-        "id", "slug", "title", "scientific_title", "status", "study_type", "phase",
-        "inclusion_start", "inclusion_end", "target_participants", "responsible_hospital",
-        "participating_hospitals", "region", "categories", "icd10", "treatments", "nct", "eu_ct",
-        "rek", "cristin", "contact_name", "contact_phone", "contact_email", "url", "last_modified",
+        "id", "slug", "title", "scientific_title", "summary", "eligibility", "status",
+        "study_type", "phase", "inclusion_start", "inclusion_end", "target_participants",
+        "responsible_hospital", "participating_hospitals", "region", "categories", "icd10",
+        "treatments", "nct", "eu_ct", "rek", "cristin", "contact_name", "contact_phone",
+        "contact_email", "url", "first_published", "last_modified",
     ]  # fmt: skip
     [row] = list(reader)
+    assert moment(row.pop("first_published")) == NOW
     assert moment(row.pop("last_modified")) == NOW
     assert row == {
         "id": str(trial.pk),
         "slug": "kortere-straling",
         "title": "Kortere stråling",
         "scientific_title": "Hypofraksjonert strålebehandling",
+        "summary": "Færre behandlinger.",
+        "eligibility": "Kvinner over 18 år.",
         "status": "open",
         "study_type": "observasjonsstudie",
         "phase": "2/3",
@@ -251,14 +257,19 @@ def section(key, title, html, text):
 def test_treatment_detail_holds_the_national_and_local_values(client, data):
     treatment = data["treatment"]
     detail = get_ok(client, f"{BASE}treatments/{treatment.pk}").json()
-    assert moment(detail.pop("last_modified")) == NOW
+    assert moment(detail.pop("date_published")) == NOW
+    assert moment(detail.pop("date_modified")) == NOW
     offers = detail.pop("offered_at")
     assert detail == {
         "id": treatment.pk,
         "url": f"http://localhost/api/open/v1/treatments/{treatment.pk}",
+        "web_url": None,
         "slug": "stralebehandling",
         "locale": "nb",
+        "languages": ["nb"],
+        "translations": [],
         "title": "Strålebehandling",
+        "alternative_names": [],
         "kind": "behandling",
         "summary": "Stråling mot svulsten.",
         "category": {"slug": "kreft", "name": "Kreft"},
@@ -292,6 +303,7 @@ def test_treatment_detail_holds_the_national_and_local_values(client, data):
             "approved_date": "2025-03-10",
             "next_review": "2027-09-01",
         },
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL, "attribution": ATTRIBUTION},
     }
 
     # One offer per hospital, by the hospital's name.

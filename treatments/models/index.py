@@ -1,14 +1,17 @@
 """`/behandlinger/`: a hospital's A–Å of its treatment pages; on the portal, the national A–Å
 and a page per national treatment saying where it is offered."""
 
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
+from wagtail.models import Page
 
 from core.caching import add_cache_keys, listing_key, object_key
 from core.models import Region, SectionIndexPage
+from core.sites import ROOT_DEPTH, ROOT_PATH_LENGTH
 from core.text import first_letter, group_by_letter
 from treatments.listing import AtoZFilterForm
 
@@ -104,6 +107,30 @@ class TreatmentIndexPage(SectionIndexPage):
                 "related_panels": related_panels(request, treatment),
             },
         )
+
+
+def portal_sections():
+    """{locale id: the portal's live /behandlinger/}, in every language it has; one query."""
+    portal_keys = Page.objects.filter(sites_rooted_here__is_default_site=True).values(
+        "translation_key"
+    )
+    roots = Page.objects.filter(depth=ROOT_DEPTH, translation_key__in=portal_keys)
+    sections = (
+        TreatmentIndexPage.objects.live()
+        .filter(depth=ROOT_DEPTH + 1)
+        .annotate(root=Substr("path", 1, ROOT_PATH_LENGTH))
+        .filter(root__in=roots.values("path"))
+    )
+    return {section.locale_id: section for section in sections}
+
+
+def national_url(request, sections, treatment):
+    """The portal page of a national treatment, where the portal has /behandlinger/ in its
+    language."""
+    section = sections.get(treatment.locale_id)
+    if section is None:
+        return None
+    return section.get_url(request) + section.reverse_subpage("national", args=[treatment.slug])
 
 
 def offered_by_region(treatment, request):

@@ -72,6 +72,11 @@ class Treatment(
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200)
+    alternative_names = models.TextField(
+        _("alternative names"),
+        blank=True,
+        help_text=_("Other names patients and professionals use for it, one per line."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TREATMENT)
     summary = models.TextField(_("summary"), max_length=600)
     category = models.ForeignKey(
@@ -136,6 +141,7 @@ class Treatment(
     content_fields = [
         FieldPanel("title"),
         FieldPanel("slug"),
+        FieldPanel("alternative_names"),
         FieldPanel(
             "kind",
             attrs={
@@ -235,6 +241,9 @@ class Treatment(
         date shown on every local page, and the next review three years on."""
         self.approved_date = day
         self.next_review = add_years(day, REVIEW_INTERVAL_YEARS)
+
+    def alternative_name_list(self):
+        return [name.strip() for name in self.alternative_names.splitlines() if name.strip()]
 
     def stages(self):
         """(key, label, html) of the stages used by this kind, in journey order."""

@@ -28,7 +28,7 @@ def measure_existing(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('treatments', '0006_place_choosers'),
+        ('treatments', '0007_alternative_names'),
     ]
 
     operations = [
