@@ -86,7 +86,7 @@ clean:
 # Update each app's message catalogues (needs GNU gettext) and compile them, and compile
 # fnsp_site/locale (docs/sites.md#the-admins-language).
 messages: install
-	for app in core home treatments trials research careers search sharing identity; do \
+	for app in core home treatments trials research careers search sharing identity quality; do \
 		if [ -d $$app/locale ]; then \
 			(cd $$app && DJANGO_SETTINGS_MODULE=fnsp_site.settings.dev PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l nb -l nn -l se && ../$(VENV)/bin/django-admin compilemessages); \
 		fi; \

@@ -1,6 +1,6 @@
 """The demo's steps, in the order they run: each finds what the steps before it made."""
 
-from demo import accounts, careers, research, search, sites, treatments, trials
+from demo import accounts, careers, editorial, research, search, sites, treatments, trials
 from demo.build import DemoReport
 
 STEPS = [
@@ -18,6 +18,8 @@ STEPS = [
     research.load_research,
     # A site promotion points at a patient page.
     search.load_search,
+    # Findings for the editorial-quality reports, on pages the steps above made.
+    editorial.load_editorial_findings,
     # Last: editor groups cover every site and its translations.
     accounts.sync_editor_groups,
     accounts.ensure_admin,

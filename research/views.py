@@ -1,14 +1,12 @@
 """Admin report: research groups that have no published English version."""
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail.permissions import page_permission_policy
 
-from core.models import HealthTrust
+from core.filters import SiteFilterSet
 from core.sites import with_trust
 from research.models import ResearchGroupPage
 
@@ -24,20 +22,10 @@ def groups_without_english():
     ).order_by("trust_name", "title")
 
 
-class UntranslatedGroupsFilterSet(WagtailFilterSet):
-    site = django_filters.ModelChoiceFilter(
-        label=_("Site"),
-        queryset=HealthTrust.objects.with_site().order_by("name"),
-        method="filter_site",
-        empty_label=_("All sites"),
-    )
-
+class UntranslatedGroupsFilterSet(SiteFilterSet):
     class Meta:
         model = ResearchGroupPage
         fields = []
-
-    def filter_site(self, queryset, name, value):
-        return queryset.filter(trust_id=value.pk)
 
 
 class UntranslatedGroupsReportView(ReportView):

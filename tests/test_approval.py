@@ -241,3 +241,42 @@ def test_an_english_translation_goes_through_the_same_approval(client, groups):
     english.refresh_from_db()
     assert english.live
     assert english.title == "Gastroscopy"
+
+
+def test_approval_dates_every_local_page(client, groups, bergen, ous):
+    """Approving a new national version gives every local page its approval date and a
+    "Sist oppdatert" no older than the approval; the next review moves three years on."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.helpers import get_ok, soup
+    from treatments.factories import offer
+
+    old = datetime.date(2024, 5, 2)
+    treatment = TreatmentFactory(title="Gastroskopi", approved_date=old, next_review=None)
+    pages = [
+        offer(home, treatment, last_published_at=timezone.now() - datetime.timedelta(400))
+        for _trust, _site, home in (bergen, ous)
+    ]
+    author, second = member(NATIONAL_EDITORS), member(NATIONAL_EDITORS)
+    client.force_login(author)
+    edit = reverse(f"{SNIPPET}:edit", args=[treatment.pk])
+    changed = form(treatment, summary="Ny tekst.", approved_date="2024-05-02")
+    assert client.post(edit, {**changed, "action-submit": "1"}).status_code == 302
+    client.force_login(second)
+    assert approve(client, Treatment.objects.get(pk=treatment.pk))
+
+    today = timezone.localdate()
+    treatment.refresh_from_db()
+    assert (treatment.summary, treatment.approved_date) == ("Ny tekst.", today)
+    assert treatment.next_review == today.replace(year=today.year + 3)
+    # The draft the board edits next carries the new date too.
+    assert treatment.get_latest_revision_as_object().approved_date == today
+    client.logout()
+    for page, (trust, _site, _home) in zip(pages, (bergen, ous), strict=True):
+        html = soup(get_ok(client, f"/behandlinger/{page.slug}/", trust.slug))
+        updated = html.select_one(".last-updated time")["datetime"][:10]
+        approved = html.select_one(".governance time")["datetime"]
+        assert updated == approved == today.isoformat()
+        assert "Faglig godkjent" in html.select_one(".governance").get_text()

@@ -167,6 +167,7 @@ class TreatmentViewSet(SnippetViewSet):
         "category",
         "responsible_trust",
         "next_review",
+        "lix",
         UpdatedAtColumn(),
     ]
     list_export = [
@@ -177,6 +178,7 @@ class TreatmentViewSet(SnippetViewSet):
         "responsible_trust",
         "approved_date",
         "next_review",
+        "lix",
     ]
     search_fields = ["title", "summary"]
     ordering = ["title"]

@@ -72,6 +72,11 @@ class BasePage(Page):
         (request, chrome and what `get_context` added), or None."""
         return None
 
+    def last_updated(self):
+        """The "Sist oppdatert" date: when the page was last published, unless it shows
+        content published since (a local treatment page shows its national text)."""
+        return self.last_published_at
+
     def get_admin_display_title(self):
         # Querysets showing an editor other sites' pages annotate the live title for those,
         # so a draft title change stays with its own site (home/confinement.py).

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "careers",
     "search",
     "sharing",
+    "quality",
     "demo",
     "csp",
     # Before wagtail.admin: its login template extends Wagtail's with the single sign-on button.

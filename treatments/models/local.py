@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.caching import add_cache_keys, object_key
 from core.models import BasePage
+from core.readability import ReadabilityPanel, lix
 from core.sites import SiteDirectory
 from core.text import plain_description
 from home.blocks import ContactCardBlock
@@ -122,6 +123,9 @@ def local_stage_field(key):
     )
 
 
+LOCAL_TEXTS = [*(f"local_{key}" for key in STAGE_KEYS), "practical_information"]
+
+
 class TreatmentPage(BasePage):
     """One hospital's offer of a national treatment: the national text plus local parts."""
 
@@ -161,6 +165,13 @@ class TreatmentPage(BasePage):
         help_text=_("Link to the waiting times for this treatment, e.g. on helsenorge.no."),
     )
 
+    lix = models.PositiveSmallIntegerField(
+        _("readability (LIX)"),
+        null=True,
+        editable=False,
+        help_text=_("Of the local texts, computed on save (core/readability.py)."),
+    )
+
     show_last_updated = True
     # The feedback endpoint accepts answers only for page types that ask for them.
     collects_feedback = True
@@ -172,7 +183,10 @@ class TreatmentPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("treatment"),
         MultiFieldPanel(
-            [FieldPanel(f"local_{key}") for key in STAGE_KEYS],
+            [
+                ReadabilityPanel(LOCAL_TEXTS, heading=_("Readability")),
+                *[FieldPanel(f"local_{key}") for key in STAGE_KEYS],
+            ],
             heading=_("Local additions to the patient journey"),
         ),
         FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
@@ -217,6 +231,10 @@ class TreatmentPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        self.lix = lix(*(getattr(self, name) for name in LOCAL_TEXTS))
+        super().save(*args, **kwargs)
+
     def national_search_text(self):
         """The national text this page shows, for the search index (re-indexed when a
         translation of the treatment is published: search.signals)."""
@@ -225,6 +243,13 @@ class TreatmentPage(BasePage):
             return ""
         texts = [treatment.title, treatment.summary, *(html for _, _, html in treatment.stages())]
         return strip_tags(" ".join(texts))
+
+    def last_updated(self):
+        """The later of this page's publication and its national text's (approving a new
+        national version updates every local page's date)."""
+        treatment = self.national_treatment()[0]
+        dates = [self.last_published_at, treatment and treatment.last_published_at]
+        return max((date for date in dates if date), default=None)
 
     def national_treatment(self):
         """(live national treatment in this page's language or Bokmål, is_fallback)."""

@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.readability import ReadabilityPanel, lix
 from core.text import folded_words
 from treatments.forms import TreatmentForm
 from treatments.stages import STAGE_KEYS, STAGE_LABELS, Kind, kinds_using, stages_for
@@ -118,6 +119,12 @@ class Treatment(
         blank=True,
         help_text=_("Three years after approval when left empty."),
     )
+    lix = models.PositiveSmallIntegerField(
+        _("readability (LIX)"),
+        null=True,
+        editable=False,
+        help_text=_("Of the summary and the stages, computed on save (core/readability.py)."),
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="treatment")
     workflow_states = GenericRelation(
@@ -145,7 +152,13 @@ class Treatment(
         FieldPanel("summary"),
         FieldPanel("category"),
         FieldPanel("diagnoses"),
-        MultiFieldPanel([stage_panel(key) for key in STAGE_KEYS], heading=_("Patient journey")),
+        MultiFieldPanel(
+            [
+                ReadabilityPanel(["summary", *STAGE_KEYS], heading=_("Readability")),
+                *[stage_panel(key) for key in STAGE_KEYS],
+            ],
+            heading=_("Patient journey"),
+        ),
         FieldPanel("warning"),
     ]
     governance_fields = [
@@ -216,7 +229,18 @@ class Treatment(
 
     def save(self, *args, **kwargs):
         self.fill_next_review()
+        self.lix = self.readability()
         super().save(*args, **kwargs)
+
+    def readability(self):
+        """LIX of what the patient reads: the summary and the stages of this kind."""
+        return lix(self.summary, *(html for _key, _label, html in self.stages()))
+
+    def record_approval(self, day):
+        """The national board approved this version on `day` (core.workflows): the approval
+        date shown on every local page, and the next review three years on."""
+        self.approved_date = day
+        self.next_review = add_years(day, REVIEW_INTERVAL_YEARS)
 
     def alternative_name_list(self):
         return [name.strip() for name in self.alternative_names.splitlines() if name.strip()]
