@@ -26,8 +26,8 @@ def test_schemathesis_with_all_checks_finds_no_failure(live_server, open_data, t
     result = subprocess.run(
         [
             SCHEMATHESIS, "--config-file", CONFIG, "run", f"{live_server.url}{OPENAPI}",
-            "--checks", "all", "--mode", "all", "--max-examples", "3", "--phases", "examples,coverage,fuzzing",
-            "--workers", "1", "--seed", "1", "--no-color",
+            "--checks", "all", "--mode", "all", "--max-examples", "3",
+            "--phases", "examples,coverage,fuzzing", "--workers", "1", "--seed", "1", "--no-color",
         ],
         capture_output=True, text=True, cwd=tmp_path, timeout=600, check=False,
     )  # fmt: skip
