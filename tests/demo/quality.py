@@ -53,15 +53,15 @@ CASES = [
     (BERGEN, "parkeringen", "Parkering", 1),  # stemming
     # Parts of compounds find the compounds (search/compounds.py).
     (BERGEN, "kreft", "Brystkreft, behandlingsforløp", 5),  # compound
-    (PORTAL, "kreft", "Lungekreft, behandlingsforløp", 5),  # compound
-    (PORTAL, "kreft", "Brystkreft, behandlingsforløp", 5),  # compound
+    (PORTAL, "kreft", "Tykktarmskreft, behandlingsforløp", 3),  # compound
+    (PORTAL, "lungekreft", "Lungekreft, behandlingsforløp", 1),
     (BERGEN, "hofte", "Hofteprotese", 3),  # compound
     (PORTAL, "hofte", "Hofteprotese", 1),  # compound
     (BERGEN, "hjerte", "Hjerteinfarkt, behandlingsforløp", 5),  # compound
-    (PORTAL, "hjerte", "Hjerteinfarkt, behandlingsforløp", 3),  # compound
+    (PORTAL, "hjerte", "Digital hjerterehabilitering hjemme", 5),  # compound
     (BERGEN, "kne", "Kneprotese", 3),  # compound
     (PORTAL, "protese", "Kneprotese", 3),  # compound
-    (PORTAL, "prostata", "Prostatakreft, behandlingsforløp", 1),  # compound
+    (PORTAL, "prostata", "Prostatakreft, behandlingsforløp", 3),  # compound
     (PORTAL, "tykktarm", "Tykktarmskreft, behandlingsforløp", 3),  # compound, linking s
     (PORTAL, "astma", "Astmautredning hos barn", 1),  # compound
     (PORTAL, "epilepsi", "Epilepsiutredning", 1),  # compound
@@ -83,5 +83,5 @@ CASES = [
     (PORTAL, "pusteprøve", "Spirometri", 1),  # summary
     (PORTAL, "gallestein", "Fjerning av galleblæren", 1),  # diagnosis name
     (PORTAL, "kikkertundersøkelse tykktarmen", "Koloskopi", 1),  # summary
-    (PORTAL, "cancer", "Brystkreft, behandlingsforløp", 5),  # synonym list, compound
+    (PORTAL, "cancer", "Tykktarmskreft, behandlingsforløp", 3),  # synonym list
 ]
