@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, Q
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
@@ -19,16 +19,17 @@ from wagtail.search.query import And, Not
 from wagtail.search.utils import normalise_query_string
 
 from careers.models import JobPage
-from core.sites import ROOT_DEPTH, SiteDirectory, below, site_section
+from core.sites import SiteDirectory, below, site_section
 from core.text import fold
 from search.excerpts import excerpt, highlight
 from search.models import SitePromotion
-from search.suggest import compounds
+from search.pages import all_searchable_pages
 from search.synonyms import synonym_map
 from search.text import alternatives, build_query
 from search.types import OTHER, content_type_ids, result_types, type_for_content_type
+from search.vocabulary import compounds
 from treatments.models import Treatment, TreatmentIndexPage, TreatmentPage
-from treatments.models.local import displayed_treatments, shown_national_text
+from treatments.models.local import displayed_treatments
 from trials.models import TrialIndexPage, TrialPage
 
 PER_PAGE = 10
@@ -80,18 +81,6 @@ def build_scope(site, locale, hospital=None, region=None):
         own_root_paths=directory.site_paths(site),
         portal_root_paths=directory.site_paths(portal),
         directory=directory,
-    )
-
-
-def all_searchable_pages(locale):
-    """Every page any search in `locale` may show. Closed vacancies stay online for their
-    links but leave search, as they leave listings; a local treatment page is not shown while
-    its national text is unpublished."""
-    pages = Page.objects.live().public().filter(locale=locale, depth__gte=ROOT_DEPTH)
-    closed_jobs = JobPage.objects.exclude(pk__in=JobPage.objects.open().values("pk"))
-    hidden_treatment_pages = TreatmentPage.objects.exclude(Exists(shown_national_text()))
-    return pages.exclude(pk__in=closed_jobs.values("pk")).exclude(
-        pk__in=hidden_treatment_pages.values("pk")
     )
 
 

@@ -7,8 +7,8 @@ import pytest
 from home.factories import ContentPageFactory
 from search.compounds import compound_map, split
 from search.models import Vocabulary
-from search.suggest import forget_vocabulary
 from search.tasks import rebuild_vocabulary
+from search.vocabulary import forget_vocabulary
 from tests.helpers import get, soup
 from treatments.factories import CategoryFactory, TreatmentFactory, offer
 
