@@ -87,7 +87,7 @@ def test_compound_results_page_on_after_the_exact_ones(client, bergen, content):
     second = soup(get(client, "/sok/", "helse-bergen", data={"q": "kreft", "page": 2}))
     second = [a.get_text(strip=True) for a in second.select("ol.search-results h3 a")]
     assert len(first) == 10 and all(title.startswith("Kreft") for title in first)
-    assert second[:2] == sorted(second[:2]) and len(second) == 7
+    assert len(second) == 7
     assert sum(title.startswith("Kreft") for title in second) == 2
     assert all(title.startswith("Brystkreft") for title in second[2:])
 
