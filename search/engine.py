@@ -10,22 +10,26 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, Q
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Not
 from wagtail.search.utils import normalise_query_string
 
 from careers.models import JobPage
-from core.sites import ROOT_DEPTH, SiteDirectory, below, site_section
+from core.sites import SiteDirectory, below, site_section
+from core.text import fold
 from search.excerpts import excerpt, highlight
 from search.models import SitePromotion
+from search.pages import all_searchable_pages
 from search.synonyms import synonym_map
-from search.text import build_query
+from search.text import alternatives, build_query
 from search.types import OTHER, content_type_ids, result_types, type_for_content_type
+from search.vocabulary import compounds
 from treatments.models import Treatment, TreatmentIndexPage, TreatmentPage
-from treatments.models.local import displayed_treatments, shown_national_text
+from treatments.models.local import displayed_treatments
 from trials.models import TrialIndexPage, TrialPage
 
 PER_PAGE = 10
@@ -81,7 +85,7 @@ def build_scope(site, locale, hospital=None, region=None):
 
 
 def scoped_pages(scope):
-    pages = Page.objects.live().public().filter(locale=scope.locale, depth__gte=ROOT_DEPTH)
+    pages = all_searchable_pages(scope.locale)
     trial_pages = content_type_ids([TrialPage])
     if scope.root_paths is not None:
         where = below(scope.root_paths)
@@ -94,27 +98,38 @@ def scoped_pages(scope):
         pages = pages.exclude(
             content_type_id__in=content_type_ids([TreatmentPage, TreatmentIndexPage])
         )
-    # Closed vacancies stay online for their links but leave search, as they leave listings;
-    # a local treatment page is not shown while its national text is unpublished.
-    closed_jobs = JobPage.objects.exclude(pk__in=JobPage.objects.open().values("pk"))
-    hidden_treatment_pages = TreatmentPage.objects.exclude(Exists(shown_national_text()))
-    return pages.exclude(pk__in=closed_jobs.values("pk")).exclude(
-        pk__in=hidden_treatment_pages.values("pk")
-    )
+    return pages
 
 
-class KnownCount:
-    """Search results whose total is already known from the facet query (saves a count)."""
+class Tiered:
+    """Search results in tiers as one sliceable list: the exact matches, then the pages only
+    a compound of a query word finds ("kreft" -> "brystkreft"), so compounds always rank below
+    exact matches. Each tier's total is known from the facet query (saves a count)."""
 
-    def __init__(self, results, count):
-        self.results = results
-        self._count = count
+    def __init__(self, tiers):
+        self.tiers = tiers  # [(search results, count)]
 
     def count(self):
-        return self._count
+        return sum(count for _results, count in self.tiers)
 
     def __getitem__(self, index):
-        return self.results[index]
+        start, stop = index.start or 0, self.count() if index.stop is None else index.stop
+        items, offset = [], 0
+        for results, count in self.tiers:
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                items += list(results[low:high])
+            offset += count
+        return items
+
+
+@dataclass
+class Tier:
+    query: object
+    facets: dict  # content type id -> number of pages
+    national: object = None  # national treatments found (portal), or None
+    national_count: int = 0
+    counts: dict = field(default_factory=dict)  # result type key -> number of results
 
 
 @dataclass
@@ -145,46 +160,68 @@ def _type_filter(pages, result_type):
     return pages.filter(content_type_id__in=result_type.content_type_ids)
 
 
+def _queries(query, synonyms, table, operator):
+    """The exact query, then (when a query word is part of known compounds) the query for
+    what only the compounds find."""
+    exact = build_query(query, synonyms, operator)
+    if not any(
+        fold(variant) in table for term in query.terms for variant in alternatives(term, synonyms)
+    ):
+        return [exact]
+    return [exact, And([build_query(query, synonyms, operator, table), Not(exact)])]
+
+
 def run_search(request, scope, query, result_type=None, page_number=1):
     backend = get_search_backend()
     synonyms = synonym_map()
+    table = compounds(scope.locale)
     pages = scoped_pages(scope)
     national = Treatment.objects.live().filter(locale_id=scope.locale.pk)
 
     def search_everything(operator):
-        search_query = build_query(query, synonyms, operator)
-        facets = backend.search(search_query, pages).facet("content_type_id")
-        national_results = (
-            backend.search(search_query, national) if scope.national_treatments else None
-        )
-        national_count = national_results.count() if national_results is not None else 0
-        return search_query, facets, national_results, national_count
+        tiers = []
+        for search_query in _queries(query, synonyms, table, operator):
+            tier = Tier(search_query, backend.search(search_query, pages).facet("content_type_id"))
+            if scope.national_treatments:
+                tier.national = backend.search(search_query, national)
+                tier.national_count = tier.national.count()
+            tiers.append(tier)
+        return tiers
 
-    search_query, facets, national_results, national_count = search_everything("and")
+    tiers = search_everything("and")
+    found = any(tier.facets or tier.national_count for tier in tiers)
     any_words = False
-    if not facets and not national_count and len(query.terms) > 1:
-        search_query, facets, national_results, national_count = search_everything("or")
-        any_words = True
-    counts = _type_counts(facets, scope, national_count)
+    if not found and len(query.terms) > 1:
+        tiers, any_words = search_everything("or"), True
+    counts = _type_counts({}, scope, 0)
+    for tier in tiers:
+        tier.counts = _type_counts(tier.facets, scope, tier.national_count)
+        for key, number in tier.counts.items():
+            counts[key] += number
     outcome = Outcome(counts=counts, total=sum(counts.values()), any_words=any_words)
+    national_results = Tiered([(tier.national, tier.national_count) for tier in tiers])
 
     if scope.national_treatments and result_type and result_type.key == "behandlinger":
-        outcome.page_obj = Paginator(
-            KnownCount(national_results, national_count), PER_PAGE
-        ).get_page(page_number)
+        outcome.page_obj = Paginator(national_results, PER_PAGE).get_page(page_number)
         outcome.national = national_rows(request, scope, list(outcome.page_obj), query)
     else:
         if result_type is None:
-            typed, count = pages, sum(facets.values())
-            if national_results is not None and national_count and _first(page_number):
+            typed, count = pages, [sum(tier.facets.values()) for tier in tiers]
+            if national_results.count() and _first(page_number):
                 outcome.national = national_rows(
-                    request, scope, list(national_results[:NATIONAL_PREVIEW]), query
+                    request, scope, national_results[:NATIONAL_PREVIEW], query
                 )
-                outcome.national_count = national_count
+                outcome.national_count = national_results.count()
         else:
-            typed, count = _type_filter(pages, result_type), counts[result_type.key]
-        results = backend.search(search_query, typed.specific())
-        outcome.page_obj = Paginator(KnownCount(results, count), PER_PAGE).get_page(page_number)
+            typed = _type_filter(pages, result_type)
+            count = [tier.counts[result_type.key] for tier in tiers]
+        results = Tiered(
+            [
+                (backend.search(tier.query, typed.specific()), number)
+                for tier, number in zip(tiers, count, strict=True)
+            ]
+        )
+        outcome.page_obj = Paginator(results, PER_PAGE).get_page(page_number)
         outcome.results = page_rows(request, scope, list(outcome.page_obj), query)
     outcome.promotions = promotions(request, scope, query)
     return outcome

@@ -135,3 +135,23 @@ class SitePromotion(models.Model):
 
     def page_is_on_site(self):
         return any(self.page.path.startswith(path) for path in site_paths(self.site))
+
+
+class Vocabulary(models.Model):
+    """The words search knows, kept by the vocabulary task (search/tasks.py) after every
+    publish, so that no visitor's request reads every title: per language, one row for each
+    site root's page titles (`key` is the root's path), one for the trials ("trials", shown on
+    every hospital site) and one for the national treatments ("national"), plus the compound
+    map ("compounds", JSON {part: [compounds]}; search/compounds.py)."""
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    words = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "key"], name="search_vocabulary_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.locale_id}:{self.key}"

@@ -1,4 +1,4 @@
-"""Keep search current: national text in local pages, the synonym table, the dictionary."""
+"""Keep search current: national text in local pages, the synonym table, the vocabulary."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -8,9 +8,8 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 
 from core.caching import SEARCH, purge
 from search.models import SitePromotion, Synonym
-from search.suggest import forget_vocabulary
 from search.synonyms import forget_synonyms
-from search.tasks import reindex_treatment_pages
+from search.tasks import rebuild_vocabulary, reindex_treatment_pages
 from treatments.models import Treatment
 
 INDEX_TASKS = {insert_or_update_object_task.module_path, reindex_treatment_pages.module_path}
@@ -33,7 +32,7 @@ def national_text_changed(instance, **kwargs):
     # at one. The database backend stores it in the publishing transaction, so the worker
     # runs it only once the new text is committed.
     reindex_treatment_pages.enqueue(str(instance.translation_key))
-    forget_vocabulary()
+    rebuild_vocabulary.enqueue()
 
 
 @receiver(task_finished)
@@ -46,4 +45,6 @@ def index_changed(task_result, **kwargs):
 
 @receiver([page_published, page_unpublished])
 def page_changed(**kwargs):
-    forget_vocabulary()
+    # Titles changed: the "did you mean" words and the compound parts are rebuilt by the
+    # worker, never in a visitor's request.
+    rebuild_vocabulary.enqueue()

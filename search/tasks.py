@@ -4,6 +4,7 @@
 from django_tasks import task
 from wagtail.search.backends import get_search_backends
 
+from search import vocabulary
 from treatments.models import TreatmentPage
 
 
@@ -15,3 +16,10 @@ def reindex_treatment_pages(translation_key):
     if pages:
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(TreatmentPage, pages)
+
+
+@task()
+def rebuild_vocabulary():
+    """Enqueued on every publish and unpublish (search/signals.py), so that a visitor's
+    search only reads the stored words (search/vocabulary.py)."""
+    vocabulary.rebuild()

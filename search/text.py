@@ -65,11 +65,19 @@ def alternatives(term, synonyms):
     return found
 
 
-def build_query(query, synonyms, operator="and"):
-    """Wagtail search query: each term OR its variants, the terms joined by `operator`."""
+def build_query(query, synonyms, operator="and", compounds=None):
+    """Wagtail search query: each term OR its variants, the terms joined by `operator`.
+
+    With `compounds` ({folded part: [compounds]}, search/compounds.py), a term's variants
+    include the compounds it or a synonym is part of: "kreft" also finds "brystkreft"."""
     parts = []
     for term in query.terms:
-        variants = [PlainText(text, operator="and") for text in alternatives(term, synonyms)]
+        found = alternatives(term, synonyms)
+        for variant in list(found):
+            found += [
+                word for word in (compounds or {}).get(fold(variant), ()) if word not in found
+            ]
+        variants = [PlainText(text, operator="and") for text in found]
         parts.append(variants[0] if len(variants) == 1 else Or(variants))
     if len(parts) == 1:
         return parts[0]

@@ -8,6 +8,8 @@ SYNONYMS = [
     ("hofteprotese, kunstig hofte, hofteleddsprotese", ""),
     ("fødsel, føde, forløsning", ""),
     ("slag, hjerneslag, slagtilfelle", ""),
+    ("katarakt, grå stær, stær", "Folkelig og faglig navn."),
+    ("diabetes, sukkersyke", "Folkelig og faglig navn."),
 ]
 PROMOTIONS = [
     (
