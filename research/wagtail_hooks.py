@@ -8,6 +8,7 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.viewsets import SiteOwnedSnippetViewSet, SnippetViewSet
+from research.groups import sync_all_group_editors
 from research.models import Person, ResearchArea, ResearchGroupPage
 from research.views import UntranslatedGroupsReportView, groups_without_english
 
@@ -49,6 +50,18 @@ def site_editor_permissions():
 def site_editor_site_permissions():
     """Local editors keep their own site's researchers, and no other site's."""
     return [f"research.{action}_person" for action in ("add", "change", "view")]
+
+
+@hooks.register("fnsp_webmaster_site_permissions")
+def webmaster_site_permissions():
+    """Webmasters decide whether their site's research groups publish directly."""
+    return ["research.change_researchsettings"]
+
+
+@hooks.register("fnsp_sync_groups")
+def sync_research_group_editors(report):
+    """One group per research group page (research/groups.py)."""
+    sync_all_group_editors(report)
 
 
 @hooks.register("fnsp_national_editor_permissions")

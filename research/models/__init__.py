@@ -6,9 +6,11 @@ from .pages import (
     ResearchIndexPage,
     Role,
 )
+from .editors import GroupEditors, ResearchSettings
 from .snippets import Person, ResearchArea
 
 __all__ = [
+    "GroupEditors",
     "Person",
     "ResearchArea",
     "ResearchGroupArea",
@@ -16,5 +18,6 @@ __all__ = [
     "ResearchGroupPage",
     "ResearchGroupTrial",
     "ResearchIndexPage",
+    "ResearchSettings",
     "Role",
 ]
