@@ -2,11 +2,12 @@
 
 The world (two hospital sites with an English and a Nynorsk tree each, a page, a researcher,
 a menu and research groups on each, a national researcher and a national treatment, the groups
-of `sync_site_groups` and one user per role) is built once for the module and rolled back after it; each case runs in a
-transaction of its own. A case sends the real request, a complete and valid form POST (as a
-superuser's browser would send it) wherever the action is a form, so that the right is the only
-reason left to refuse it, and then reads the database: an allowed action changed what it should,
-a refused one is a 403 (or Wagtail's redirect to the dashboard) and changed nothing.
+of `sync_site_groups` and one user per role) is built once for the module and rolled back after
+it; each case runs in a transaction of its own. A case sends the real request, a complete and
+valid form POST (as a superuser's browser would send it) wherever the action is a form, so that
+the right is the only reason left to refuse it, and then reads the database: an allowed action
+changed what it should, a refused one is a 403 (or Wagtail's redirect to the dashboard) and
+changed nothing.
 
 "Own" is Bergen's: the editor and webmaster are Bergen's. "Other" is St. Olavs'. "National" is
 the national base, owned by no site. For research groups, "own" is the group editor's own group

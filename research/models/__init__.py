@@ -1,3 +1,4 @@
+from .editors import GroupEditors, ResearchSettings
 from .pages import (
     ResearchGroupArea,
     ResearchGroupMember,
@@ -6,7 +7,6 @@ from .pages import (
     ResearchIndexPage,
     Role,
 )
-from .editors import GroupEditors, ResearchSettings
 from .snippets import Person, ResearchArea
 
 __all__ = [
