@@ -1,12 +1,14 @@
 """Admin report: research groups that have no published English version."""
 
 import django_filters
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail.permissions import page_permission_policy
+from wagtail_localize.models import TranslationSource
 
 from core.models import HealthTrust
 from core.sites import with_trust
@@ -14,13 +16,24 @@ from research.models import ResearchGroupPage
 
 
 def groups_without_english():
-    """Live groups in the default language with no live English translation, each annotated
-    with its site's trust (in the same query)."""
-    english = ResearchGroupPage.objects.live().filter(locale__language_code="en")
+    """Live groups in the default language with no live English translation, or whose English
+    was last published before the Norwegian (unless the English is what the Norwegian was
+    translated from: an English-first group), each annotated with its site's trust and the
+    English version's last publication (`english_published`, None without one), in one query."""
+    english = ResearchGroupPage.objects.live().filter(
+        locale__language_code="en", translation_key=OuterRef("translation_key")
+    )
+    english_first = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"), locale__language_code="en"
+    )
     return with_trust(
         ResearchGroupPage.objects.live()
         .filter(locale=Locale.get_default())
-        .exclude(translation_key__in=english.values("translation_key"))
+        .annotate(english_published=Subquery(english.values("last_published_at")[:1]))
+        .filter(
+            Q(english_published__isnull=True)
+            | (Q(english_published__lt=F("last_published_at")) & ~Exists(english_first))
+        )
     ).order_by("trust_name", "title")
 
 
@@ -41,7 +54,7 @@ class UntranslatedGroupsFilterSet(WagtailFilterSet):
 
 
 class UntranslatedGroupsReportView(ReportView):
-    page_title = _("Research groups without English version")
+    page_title = _("Research groups without up-to-date English version")
     header_icon = "site"
     index_url_name = "research_untranslated_report"
     index_results_url_name = "research_untranslated_report_results"
@@ -52,13 +65,15 @@ class UntranslatedGroupsReportView(ReportView):
         Column("trust_name", label=_("Site")),
         Column("url_path", label=_("Path")),
         Column("last_published_at", label=_("Last published")),
+        Column("english_published", label=_("English last published")),
     ]
-    list_export = ["title", "trust_name", "url_path", "last_published_at"]
+    list_export = ["title", "trust_name", "url_path", "last_published_at", "english_published"]
     export_headings = {
         "title": _("Research group"),
         "trust_name": _("Site"),
         "url_path": _("Path"),
         "last_published_at": _("Last published"),
+        "english_published": _("English last published"),
     }
 
     def get_queryset(self):

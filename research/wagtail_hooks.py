@@ -80,7 +80,7 @@ def warn_about_missing_english(request, page):
     if (
         request.method == "GET"
         and isinstance(page.specific_deferred, ResearchGroupPage)
-        and groups_without_english().filter(pk=page.pk).exists()
+        and groups_without_english().filter(pk=page.pk, english_published__isnull=True).exists()
     ):
         messages.warning(
             request,
@@ -117,7 +117,7 @@ class EditorsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return EditorsMenuItem(
-        _("Research groups without English version"),
+        _("Research groups without up-to-date English version"),
         reverse("research_untranslated_report"),
         name="research-without-english",
         icon_name="site",
