@@ -35,3 +35,14 @@ def validate_orcid(value):
             params={"value": value},
             code="orcid_checksum",
         )
+
+
+validate_nva_ids = RegexValidator(
+    r"^\s*\d{1,12}([\s,]+\d{1,12})*[\s,]*$",
+    _("Enter NVA (Cristin) project ids: digits, separated by spaces or commas."),
+    code="nva_ids",
+)
+
+
+def split_ids(value):
+    return re.findall(r"\d+", value or "")

@@ -1,7 +1,11 @@
 """Admin report: research groups that have no published English version."""
 
 import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -13,6 +17,7 @@ from wagtail_localize.models import TranslationSource
 from core.models import HealthTrust
 from core.sites import with_trust
 from research.models import ResearchGroupPage
+from research.nva import import_group
 
 
 def groups_without_english():
@@ -81,3 +86,25 @@ class UntranslatedGroupsReportView(ReportView):
             self.request.user, "change"
         )
         return groups_without_english().filter(pk__in=editable.values("pk"))
+
+
+def nva_import(request, page_id):
+    """Import one research group from NVA (research/nva.py), for whoever may edit its page."""
+    page = get_object_or_404(ResearchGroupPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if request.method == "POST":
+        report = import_group(page)
+        messages.success(
+            request,
+            _("Imported from NVA: %(projects)d projects and %(results)d results.")
+            % {"projects": report.projects, "results": report.results},
+        )
+        for error in report.errors:
+            messages.warning(request, _("NVA import: %(problem)s") % {"problem": error})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "research/admin/nva_import.html",
+        {"page": page, "ids": page.nva_project_ids or "–"},
+    )

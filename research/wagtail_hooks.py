@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets import Button
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.viewsets import SiteOwnedSnippetViewSet, SnippetViewSet
 from research.groups import sync_all_group_editors
 from research.models import Person, ResearchArea, ResearchGroupPage
-from research.views import UntranslatedGroupsReportView, groups_without_english
+from research.views import UntranslatedGroupsReportView, groups_without_english, nva_import
 
 
 class ResearchAreaViewSet(SnippetViewSet):
@@ -99,12 +100,27 @@ def register_report_urls():
             UntranslatedGroupsReportView.as_view(),
             name="research_untranslated_report",
         ),
+        path("research/nva-import/<int:page_id>/", nva_import, name="research_nva_import"),
         path(
             "reports/research-without-english/results/",
             UntranslatedGroupsReportView.as_view(results_only=True),
             name="research_untranslated_report_results",
         ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def nva_import_button(page, user, view_name, next_url=None):
+    if (
+        isinstance(page.specific_deferred, ResearchGroupPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Import from NVA"),
+            reverse("research_nva_import", args=[page.pk]),
+            icon_name="download",
+            priority=40,
+        )
 
 
 class EditorsMenuItem(MenuItem):

@@ -1,4 +1,5 @@
 from .editors import GroupEditors, ResearchSettings
+from .nva import ImportedProject, ImportedResult
 from .pages import (
     ResearchGroupArea,
     ResearchGroupMember,
@@ -11,6 +12,8 @@ from .snippets import Person, ResearchArea
 
 __all__ = [
     "GroupEditors",
+    "ImportedProject",
+    "ImportedResult",
     "Person",
     "ResearchArea",
     "ResearchGroupArea",

@@ -13,9 +13,11 @@ from core.models import BasePage, ImageWithAltText, Region, SectionIndexPage
 from core.sites import SiteDirectory
 from core.validators import validate_phone
 from research.blocks import ProjectBlock, PublicationBlock
+from research.validators import validate_nva_ids
 from trials.models import TrialPage
 from trials.status import Status
 
+from .nva import ImportedProject, ImportedResult
 from .snippets import Person, ResearchArea
 
 
@@ -101,6 +103,17 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
         blank=True,
     )
     collaborators = RichTextField(_("collaborators"), blank=True, editor="article")
+    nva_project_ids = models.CharField(
+        _("NVA project ids"),
+        max_length=300,
+        blank=True,
+        validators=[validate_nva_ids],
+        help_text=_(
+            "The group's projects in NVA (formerly Cristin), separated by spaces or commas. "
+            "They and the recent results of the researchers with an NVA person id are "
+            "imported and shown after the projects and publications written here."
+        ),
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(
@@ -112,6 +125,7 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
     override_translatable_fields = [
         SynchronizedField("contact_name"),
         SynchronizedField("contact_phone"),
+        SynchronizedField("nva_project_ids"),
     ]
     content_panels = BasePage.content_panels + [
         FieldPanel("short_description"),
@@ -121,6 +135,7 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
         FieldPanel("methods"),
         FieldPanel("projects"),
         FieldPanel("publications"),
+        FieldPanel("nva_project_ids"),
         FieldPanel("collaborators"),
         InlinePanel("trial_links", label=_("Related clinical trials")),
         MultiFieldPanel(
@@ -152,9 +167,28 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
                 "leaders": [m for m in members if m.role == Role.LEADER],
                 "members": [m for m in members if m.role == Role.MEMBER],
                 "trials": self.related_trials(),
+                **self.imported(),
             }
         )
         return context
+
+    def imported(self):
+        """What the NVA import stored for the group (research/nva.py), in the page's
+        language, leaving out what the editors wrote themselves (the same project id or
+        DOI): their text wins. Two queries."""
+        language = self.locale.language_code
+        own_projects = {b.value["cristin_id"] for b in self.projects if b.value["cristin_id"]}
+        own_dois = {b.value["doi"].lower() for b in self.publications if b.value["doi"]}
+        projects = ImportedProject.objects.filter(group_key=self.translation_key)
+        results = ImportedResult.objects.filter(group_key=self.translation_key)
+        return {
+            "imported_projects": [
+                project.localize(language)
+                for project in projects
+                if project.project_id not in own_projects
+            ],
+            "imported_results": [r for r in results if r.doi.lower() not in own_dois],
+        }
 
     def related_trials(self):
         """Live related trials with their current status, in this page's language when a
