@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,9 @@ class ResearchIndexPage(SectionIndexPage):
                 )
             ]
         base_url = self.get_url(request)
+        if self.is_national:
+            groups, filters = national_filters(request, groups)
+            context.update(filters)
         for group in groups:
             # Children of this page are at its URL; the portal's groups are on their own sites.
             group.listing_url = (
@@ -71,21 +75,80 @@ class ResearchIndexPage(SectionIndexPage):
             }
         )
         if self.is_national:
-            context["regions"] = national_overview(groups)
+            context["regions"] = national_overview(groups, context["region_choices"])
+            context["open_trials"] = open_trials(groups, self.locale_id)
         return context
 
 
-def national_overview(groups):
-    """Groups by region, each with its trust; three queries for the trusts (SiteDirectory)."""
+def national_filters(request, groups):
+    """The portal's filters besides the area: hospital and region (trust slugs, region slugs)
+    and language (groups with a live version in it). Unknown values filter nothing. Each group
+    gets its `trust` (SiteDirectory, three queries); the language filter costs one query."""
     directory = SiteDirectory()
-    sections = {region.pk: {"region": region, "groups": []} for region in Region.objects.all()}
+    for group in groups:
+        group.trust = directory.trust_for(group)
+    regions = list(Region.objects.all())
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    chosen = {
+        "hospital": next(
+            (t.slug for t in directory.trusts if t.slug == request.GET.get("hospital")), ""
+        ),
+        "region": next((r.slug for r in regions if r.slug == request.GET.get("region")), ""),
+        "language": request.GET.get("language") if request.GET.get("language") in languages else "",
+    }
+    if chosen["hospital"]:
+        groups = [g for g in groups if g.trust and g.trust.slug == chosen["hospital"]]
+    if chosen["region"]:
+        groups = [
+            g
+            for g in groups
+            if g.trust and g.trust.region and g.trust.region.slug == chosen["region"]
+        ]
+    if chosen["language"]:
+        keys = set(
+            ResearchGroupPage.objects.live()
+            .filter(locale__language_code=chosen["language"])
+            .values_list("translation_key", flat=True)
+        )
+        groups = [g for g in groups if g.translation_key in keys]
+    return groups, {
+        "hospital_choices": directory.trusts,
+        "region_choices": regions,
+        "language_choices": [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES],
+        "selected": chosen,
+    }
+
+
+def national_overview(groups, regions):
+    """Groups by region (each group has its `trust`: `national_filters`)."""
+    sections = {region.pk: {"region": region, "groups": []} for region in regions}
     national = {"region": None, "groups": []}
     for group in groups:
-        trust = directory.trust_for(group)
-        group.trust = trust
+        trust = group.trust
         section = sections.get(trust.region_id) if trust and trust.region_id else national
         section["groups"].append(group)
     return [s for s in [*sections.values(), national] if s["groups"]]
+
+
+def open_trials(groups, locale_id):
+    """The live trials open for inclusion that the groups link, in the page's language when
+    translated (else as linked, flagged); one query."""
+    linked = ResearchGroupTrial.objects.filter(page__in=[g.pk for g in groups]).values("trial_id")
+    keys = TrialPage.objects.filter(pk__in=linked).values("translation_key")
+    chosen = {}
+    for trial in (
+        TrialPage.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .with_status()
+        .filter(recruitment_status=Status.OPEN)
+        .select_related("locale")
+        .order_by("title")
+    ):
+        trial.is_fallback = trial.locale_id != locale_id
+        if not trial.is_fallback or trial.translation_key not in chosen:
+            chosen[trial.translation_key] = trial
+    return sorted(chosen.values(), key=lambda trial: trial.title)
 
 
 class ResearchGroupPage(ImageWithAltText, BasePage):
