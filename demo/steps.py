@@ -16,12 +16,14 @@ STEPS = [
     # Trials link national treatments; research groups link trials.
     trials.load_trials,
     research.load_research,
+    research.load_nva,
     # A site promotion points at a patient page.
     search.load_search,
     # Last: editor groups cover every site and its translations.
     accounts.sync_editor_groups,
     accounts.ensure_admin,
     accounts.ensure_role_accounts,
+    accounts.ensure_group_editor_account,
 ]
 
 
