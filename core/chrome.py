@@ -10,7 +10,8 @@ from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_slug_changed, post_page_move
 
 from core.caching import NATIONAL_ALERTS, add_cache_keys, cache_until, object_key, site_key
 from core.colour import HEX_COLOUR
@@ -36,6 +37,8 @@ class Chrome:
     menu_is_fallback: bool
     # This site's alert settings, then the portal's (national) when this is not the portal.
     alert_settings: tuple = ()
+    # (label, address) of the menu's items (`menu_links`).
+    menu_links: tuple = ()
 
     @property
     def is_portal(self):
@@ -142,12 +145,37 @@ def bump_chrome_version(sender, created=False, **kwargs):
         ChromeVersion.objects.filter(pk=1).update(number=F("number") + 1)
 
 
+def bump_on_page_deletion(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_chrome_version(sender)
+
+
 def connect_chrome_version():
-    """Every save or deletion of what the chrome holds raises the version. Pages are not among
-    them: a cached menu or banner keeps its links' raw data and finds the pages when shown."""
-    for model in (Site, SiteSettings, AlertSettings, NavigationMenu, HealthTrust, Region):
+    """Every save or deletion of what the chrome holds raises the version.
+
+    The menu is kept with its links' addresses (`menu_links`), so what changes a page's
+    address raises it too: a page's (or an ancestor's) slug changed, a page moved or deleted.
+    A banner keeps its links' raw data and finds the pages when shown. The routing's list of
+    restricted pages (core/routing.py) shares the version: a view restriction saved or
+    deleted, or a page moved (its subtree's paths change), raises it."""
+    models = (Site, SiteSettings, AlertSettings, NavigationMenu, HealthTrust, Region)
+    for model in (*models, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(bump_chrome_version, sender=model, dispatch_uid=f"fnsp_chrome_{model}")
+    post_page_move.connect(bump_chrome_version, dispatch_uid="fnsp_chrome_page_moved")
+    page_slug_changed.connect(bump_chrome_version, dispatch_uid="fnsp_chrome_page_slug")
+    post_delete.connect(bump_on_page_deletion, dispatch_uid="fnsp_chrome_page_deleted")
+
+
+def menu_links(request, menu):
+    """(label, address) of each item of the menu, as its link block renders it."""
+    links = []
+    for item in menu.items if menu else ():
+        page, url = item.value.get("page"), item.value.get("url")
+        address = page.get_url(request) if page else url
+        if address:
+            links.append((item.value["label"], address))
+    return tuple(links)
 
 
 def _load_chrome(request, site):
@@ -155,7 +183,9 @@ def _load_chrome(request, site):
     trust = HealthTrust.objects.filter(site=site).select_related("region").first()
     name = site_settings.display_name or (trust.name if trust else site.site_name or "FNSP")
     menu, fallback = localized_menu(site_settings.main_navigation_id)
-    return Chrome(site, site_settings, trust, name, menu, fallback, alert_settings)
+    return Chrome(
+        site, site_settings, trust, name, menu, fallback, alert_settings, menu_links(request, menu)
+    )
 
 
 def build_chrome(request):

@@ -9,7 +9,7 @@ from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from core.chrome import CHROME_CACHE_SECONDS, request_chrome_version
 
@@ -50,15 +50,40 @@ def localized_root(site):
     return root.localized.specific
 
 
+def restricted_paths(request):
+    """The tree paths of every page with a view restriction, cached per chrome version (raised
+    by every save or deletion of a restriction and every move of a page: core/chrome.py)."""
+    key = f"fnsp-restricted:{request_chrome_version(request)}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+        cache.set(key, paths, CHROME_CACHE_SECONDS)
+    return paths
+
+
+def mark_unrestricted(request, page):
+    """Tell `BasePage.get_view_restrictions` that no restriction covers the routed page, so
+    Wagtail's check costs no query, when that is certain: no restricted page's path begins
+    its path and neither it nor an ancestor is an alias (their original's restrictions count,
+    and the query finds those)."""
+    ancestors = routed_ancestors(page)
+    if ancestors is None or any(p.alias_of_id for p in (page, *ancestors)):
+        return
+    if not any(page.path.startswith(path) for path in restricted_paths(request)):
+        page._fnsp_unrestricted = True
+
+
 def route_for_request(request, path):
     """`Page.route_for_request`, from `find_site` and `localized_root`."""
     site = find_site(request)
     if site is None:
         return None
     try:
-        return localized_root(site).route(request, [part for part in path.split("/") if part])
+        route = localized_root(site).route(request, [part for part in path.split("/") if part])
     except Http404:
         return None
+    mark_unrestricted(request, route[0])
+    return route
 
 
 def serve(request, path):

@@ -2,7 +2,7 @@
 content, news, location and department pages. The shared blocks are in `core.blocks`."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -159,10 +159,17 @@ class ContactCardBlock(blocks.StructBlock):
         return value
 
     def bulk_to_python(self, values):
-        # Every card of a page loads its departments' locations together, in two queries.
+        # Every card of a page loads its departments' locations together, in one query.
         result = super().bulk_to_python(values)
         departments = [card["department"] for card in result if card.get("department")]
-        prefetch_related_objects(departments, "department_locations__location")
+        links = self.child_blocks["department"].target_model.department_locations.rel
+        prefetch_related_objects(
+            departments,
+            Prefetch(
+                "department_locations",
+                queryset=links.related_model.objects.select_related("location"),
+            ),
+        )
         return result
 
 

@@ -8,12 +8,12 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.chrome import chrome_version
 from core.factories import set_menu
 from core.models import AlertSettings, HealthTrust, SiteSettings
-from home.factories import make_hospital
+from home.factories import ContentPageFactory, make_hospital
 from tests.helpers import get_ok, soup
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +124,40 @@ def test_a_menu_change_or_deletion_shows_on_the_next_request(client, portal, ber
     assert menu_labels(chrome_queries(client)[0]) == ["Kontakt oss"]
     menu.delete()
     assert menu_labels(chrome_queries(client)[0]) == []
+
+
+def menu_addresses(response):
+    return [a["href"] for a in soup(response).select(".main-nav__list a")]
+
+
+def test_a_warm_menu_costs_no_query_whatever_its_length(client, portal, bergen):
+    pages = [ContentPageFactory(parent=bergen[2]) for _ in range(4)]
+    set_menu(bergen[1], pages[:1])
+    chrome_queries(client)
+    one = chrome_queries(client)[2]
+    set_menu(bergen[1], pages)
+    chrome_queries(client)
+    response, _chrome, four = chrome_queries(client)
+    assert len(menu_addresses(response)) == 4 and four == one
+
+
+def test_a_menu_link_follows_its_page_to_a_new_address(
+    client, portal, bergen, django_capture_on_commit_callbacks
+):
+    section = ContentPageFactory(parent=bergen[2], slug="pasienter")
+    page = ContentPageFactory(parent=section, slug="besok")
+    other = ContentPageFactory(parent=bergen[2], slug="om-oss")
+    set_menu(bergen[1], [page, other])
+    assert menu_addresses(chrome_queries(client)[0]) == ["/pasienter/besok/", "/om-oss/"]
+    # An ancestor's new slug changes the linked page's address.
+    section.slug = "pasient"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail signals it on commit
+        section.save_revision().publish()
+    assert menu_addresses(chrome_queries(client)[0]) == ["/pasient/besok/", "/om-oss/"]
+    Page.objects.get(pk=page.pk).move(other, pos="last-child")
+    assert menu_addresses(chrome_queries(client)[0]) == ["/om-oss/besok/", "/om-oss/"]
+    Page.objects.get(pk=other.pk).delete()
+    assert menu_addresses(chrome_queries(client)[0]) == []
 
 
 def test_a_site_name_change_shows_on_the_next_request(client, portal):

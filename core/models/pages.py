@@ -1,5 +1,7 @@
 """Abstract page types every app builds on: any public page, a site's root, a site's section."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -13,6 +15,8 @@ from wagtail.search import index
 
 from core.text import folded_words
 
+# A hint is checked on every use, so it may live long (BasePage.child_by_slug).
+CHILD_HINT_SECONDS = 24 * 60 * 60
 # Annotation that, where set, replaces the draft title the admin shows.
 SHOWN_TITLE = "shown_title"
 
@@ -57,29 +61,56 @@ class BasePage(Page):
         return getattr(self, SHOWN_TITLE, None) or super().get_admin_display_title()
 
     def child_by_slug(self, slug):
-        """The child page, specific, with its locale; in one query when the page allows one
-        child page type, else two (Wagtail's routing takes a query for the page, another for
-        its specific row and a third for its locale)."""
+        """The child page, specific, with its locale, in one query (Wagtail's routing takes a
+        query for the page, another for its specific row and a third for its locale).
+
+        Where several child page types are allowed, the child's id and type are remembered in
+        the cache as a hint: the page is then read from its own type's table by id, and used
+        only if it is still this page's child with this slug (else looked up as the first
+        time, in two queries), so a hint can be out of date but never wrong. One query on
+        the known table costs less than one joining every allowed type's table."""
         if self.is_leaf():  # as treebeard's get_children: no query
             return None
         models = self.specific_class.allowed_subpage_models()
         # The locale comes along: every page shows its language.
         if len(models) == 1:
-            children = models[0].objects.child_of(self).select_related("locale")
+            child = models[0].objects.child_of(self).filter(slug=slug)
+            child = child.select_related("locale").first()
         else:
-            children = (
-                self.get_children()
-                .specific()
-                .select_related("locale", for_specific_subqueries=True)
-            )
-        child = children.filter(slug=slug).first()
+            key = f"fnsp-child:{self.pk}:{slug}"
+            child = self._hinted_child(slug, cache.get(key))
+            if child is None:
+                child = (
+                    self.get_children()
+                    .specific()
+                    .select_related("locale", for_specific_subqueries=True)
+                    .filter(slug=slug)
+                    .first()
+                )
+                if child is not None:
+                    cache.set(key, (child.pk, child.content_type_id), CHILD_HINT_SECONDS)
         if child is not None:
             child._cached_parent_obj = self
         return child
 
+    def _hinted_child(self, slug, hint):
+        if hint is None:
+            return None
+        pk, content_type_id = hint
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            return None
+        child = model.objects.filter(pk=pk).select_related("locale").first()
+        if child and child.slug == slug and child.is_child_of(self):
+            return child
+        return None
+
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, an alias's on its original's, as
-        Wagtail finds them, in one query instead of two (every page view asks)."""
+        Wagtail finds them, in one query instead of two (every page view asks); none and no
+        query where routing found that none applies (`core.routing.mark_unrestricted`)."""
+        if self.__dict__.get("_fnsp_unrestricted"):
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         pages = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(

@@ -2,8 +2,16 @@ import itertools
 
 import pytest
 
+from core.factories import set_menu
 from core.models import HealthTrust
-from home.factories import make_hospital
+from home.factories import (
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    make_hospital,
+)
+from home.models import DepartmentLocation
 from tests.helpers import count_queries, get, soup, translate
 from treatments.factories import DiagnosisFactory, TreatmentFactory, offer
 from trials.factories import publish_trial
@@ -44,10 +52,11 @@ def test_english_local_page_shows_the_english_national_text(client, bergen):
     assert "Faste i seks timer." in get(client, "/behandlinger/gastroskopi/", "helse-bergen").text
 
 
-# Queries of a local treatment page with a warm chrome: routing (the chrome's version, the site
-# root, the section's child), its view restrictions, the national text and its diagnoses, the
-# open trials panel and this site's trial listing, the locations, the language links. Measured
-# on SQLite and PostgreSQL (the same count on both).
+# Queries of a local treatment page with a warm chrome (menu included): routing (the chrome's
+# version, the site root, the section, the page; no view restriction applies), the national
+# text and its diagnoses, the open trials panel and this site's trial listing, the locations,
+# the language links, the contact card's department and its locations. Measured on SQLite and
+# PostgreSQL (the same count on both).
 BUDGET = 12
 
 
@@ -58,7 +67,19 @@ def test_local_page_query_count_does_not_depend_on_how_many_hospitals_offer_it(
     treatment = TreatmentFactory(title="Kneprotese", slug="kneprotese")
     treatment.diagnoses.add(kneartrose)
     treatment.save()
-    offer(bergen[2], treatment)
+    # As on the demo's pages: a contact card for a department at two locations, the places
+    # where it is given, and the site's menu.
+    home = bergen[2]
+    locations = LocationIndexPageFactory(parent=home)
+    places = [LocationPageFactory(parent=locations) for _ in range(2)]
+    department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home))
+    for place in places:
+        DepartmentLocation.objects.create(department=department, location=place)
+    card = {"department": department, "location": None, "title": ""}
+    page = offer(home, treatment, contact_cards=[("contact", card)])
+    page.locations.set(places)
+    page.save()
+    set_menu(bergen[1], [locations, *places])
     offer(make_hospital("ahus")[2], treatment)
 
     trials = itertools.count()
@@ -75,7 +96,10 @@ def test_local_page_query_count_does_not_depend_on_how_many_hospitals_offer_it(
     path = "/behandlinger/kneprotese/"
     get(client, path, "helse-bergen")
     with_two = count_queries(django_assert_max_num_queries, BUDGET, client, path, "helse-bergen")
-    assert len(soup(get(client, path, "helse-bergen")).select(".related-trials li")) == 2
+    html = soup(get(client, path, "helse-bergen"))
+    assert len(html.select(".related-trials li")) == 2
+    assert len(html.select(".main-nav__list a")) == 3
+    assert department.title in html.select_one(".contact-card").get_text()
     for trust in HealthTrust.objects.exclude(slug__in=["helse-bergen", "ahus"]):
         home = make_hospital(trust.slug)[2]
         offer(home, treatment)
