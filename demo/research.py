@@ -79,8 +79,12 @@ def load_nva(report, stdout):
             with transaction.atomic():
                 Person.objects.filter(name=name, nva_id="").update(nva_id=nva_id)
                 if not group.nva_project_ids:
-                    group.nva_project_ids = project_ids
-                    group.save_revision().publish()
+                    # A synchronised field: every translation gets it, published after the
+                    # Bokmål so that none reads as out of date.
+                    for page in [group, *group.get_translations()]:
+                        page = page.specific
+                        page.nva_project_ids = project_ids
+                        page.save_revision().publish()
                 imported = import_group(group, client=client)
             report.count("NVA imports")
             stdout(
