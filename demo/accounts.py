@@ -7,9 +7,11 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Locale
 
 from core.factories import UserFactory
 from home.groups import NATIONAL_EDITORS, editor_group_name, sync_site_groups, webmaster_group_name
+from research.models import GroupEditors, ResearchGroupPage
 from sharing.groups import HEALTH_PERSONNEL
 
 # (username, full name, group, where the role starts, password). Fixed, public demo passwords
@@ -45,6 +47,16 @@ ROLE_ACCOUNTS = [
         "demo-helsepersonell",
     ),
 ]
+
+
+# The editor of one research group (research/groups.py): its group is named after the page.
+GROUP_EDITOR_ACCOUNT = (
+    "forskergruppe-ous",
+    "Gunn Gruppe",
+    "kreftimmunologi",
+    "Kreftimmunologi (Oslo universitetssykehus)",
+    "demo-forskergruppe-ous",
+)
 
 
 def sync_editor_groups(report, stdout):
@@ -98,3 +110,30 @@ def ensure_role_accounts(report, stdout):
             user.groups.set([group])
         shown = password if user.check_password(password) else "(changed since it was made)"
         stdout(f"  {username:22} {shown:26} {group_name} — {start}")
+
+
+def ensure_group_editor_account(report, stdout):
+    """The research group editor's account, made as the role accounts are."""
+    if not settings.FNSP_DEMO_ACCOUNTS:
+        return
+    username, full_name, slug, start, password = GROUP_EDITOR_ACCOUNT
+    page = ResearchGroupPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
+    role = page and GroupEditors.objects.filter(translation_key=page.translation_key).first()
+    if role is None:
+        stdout(f"  {username}: research group {slug!r} not found, account not made.")
+        return
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        first_name, last_name = full_name.split(" ", 1)
+        user = UserFactory(
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{username}@fnsp.eksempel.no",
+            password=password,
+        )
+        report.count("demo accounts")
+    if list(user.groups.all()) != [role.group]:
+        user.groups.set([role.group])
+    shown = password if user.check_password(password) else "(changed since it was made)"
+    stdout(f"  {username:22} {shown:26} {role.group.name} — {start}")

@@ -1,6 +1,8 @@
 """Research groups at six hospitals, all but two translated to English through
 wagtail-localize; a nynorsk home page and a Northern Sami treatment page."""
 
+from pathlib import Path
+
 from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -8,7 +10,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from core.models import HealthTrust
 from demo.build import create_child, ensure_child, ensure_translation, rich
 from demo.data import SAMPLE_NOTE, SAMPLE_NOTE_EN
-from demo.data.research import AREAS, GROUPS, NYNORSK_SITE, SAMI_SITE
+from demo.data.research import AREAS, GROUPS, NVA_GROUPS, NYNORSK_SITE, SAMI_SITE
 from demo.sites import add_to_menu
 from home.models import HospitalHomePage, PortalHomePage
 from research.factories import (
@@ -19,6 +21,7 @@ from research.factories import (
     translate_snippet,
 )
 from research.models import (
+    ImportedProject,
     Person,
     ResearchArea,
     ResearchGroupArea,
@@ -27,6 +30,8 @@ from research.models import (
     ResearchGroupTrial,
     Role,
 )
+from research.nva import NvaClient, import_group
+from research.nva_replay import replay_server
 from treatments.models import TreatmentIndexPage, TreatmentPage
 from trials.models import TrialPage
 
@@ -56,6 +61,38 @@ def load_research(report, stdout):
         stdout(f"[research {number + 1}/{len(GROUPS)}] {trust.name}: {row[2]}")
     with transaction.atomic():
         ensure_nynorsk_and_sami(report)
+
+
+NVA_RECORDINGS = Path(__file__).parent / "data" / "nva"
+
+
+def load_nva(report, stdout):
+    """Projects and results of three groups, imported from recorded NVA answers served on a
+    local port for the run: offline, as the tests do (docs/research.md#recorded-answers)."""
+    with replay_server(NVA_RECORDINGS) as url:
+        client = NvaClient(base_url=url)
+        for slug, project_ids, name, nva_id in NVA_GROUPS:
+            group = ResearchGroupPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
+            if (
+                group is None
+                or ImportedProject.objects.filter(group_key=group.translation_key).exists()
+            ):
+                continue
+            with transaction.atomic():
+                Person.objects.filter(name=name, nva_id="").update(nva_id=nva_id)
+                if not group.nva_project_ids:
+                    # A synchronised field: every translation gets it, published after the
+                    # Bokmål so that none reads as out of date.
+                    for page in [group, *group.get_translations()]:
+                        page = page.specific
+                        page.nva_project_ids = project_ids
+                        page.save_revision().publish()
+                imported = import_group(group, client=client)
+            report.count("NVA imports")
+            stdout(
+                f"[NVA] {group.title}: {imported.projects} projects, {imported.results} results"
+                + "".join(f"\n  {error}" for error in imported.errors)
+            )
 
 
 def ensure_areas(report, english):

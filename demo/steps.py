@@ -16,6 +16,7 @@ STEPS = [
     # Trials link national treatments; research groups link trials.
     trials.load_trials,
     research.load_research,
+    research.load_nva,
     # A site promotion points at a patient page.
     search.load_search,
     # Findings for the editorial-quality reports, on pages the steps above made.
@@ -24,6 +25,7 @@ STEPS = [
     accounts.sync_editor_groups,
     accounts.ensure_admin,
     accounts.ensure_role_accounts,
+    accounts.ensure_group_editor_account,
 ]
 
 

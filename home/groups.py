@@ -57,6 +57,9 @@ SITE_EDITOR_PERMISSIONS_HOOK = "fnsp_site_editor_permissions"
 WEBMASTER_SITE_PERMISSIONS_HOOK = "fnsp_webmaster_site_permissions"
 # Rights every site's editors and webmasters hold on their own site only, e.g. its researchers.
 SITE_EDITOR_SITE_PERMISSIONS_HOOK = "fnsp_site_editor_site_permissions"
+# Groups other apps make by code (e.g. one per research group), called with the `SyncReport`
+# after the site and regional groups exist.
+SYNC_GROUPS_HOOK = "fnsp_sync_groups"
 
 
 def get_permission(dotted):
@@ -87,7 +90,7 @@ class SyncReport:
     sites: list = field(default_factory=list)
 
 
-def _sync_model_permissions(group, wanted, report):
+def sync_model_permissions(group, wanted, report):
     current = set(group.permissions.all())
     for permission in wanted - current:
         group.permissions.add(permission)
@@ -97,7 +100,7 @@ def _sync_model_permissions(group, wanted, report):
         report.permissions_removed += 1
 
 
-def _sync_rows(model, group, fields, wanted, report):
+def sync_rows(model, group, fields, wanted, report):
     """Make `group`'s rows of `model` exactly `wanted` (tuples of the values of `fields`)."""
     existing = {
         tuple(getattr(row, name) for name in fields): row
@@ -117,7 +120,7 @@ def site_collection(name):
     return existing or root.add_child(name=name)
 
 
-def _group(name, report):
+def get_group(name, report):
     group, created = Group.objects.get_or_create(name=name)
     report.groups_created += created
     return group
@@ -145,23 +148,23 @@ def sync_site(site, slug, label, report):
         (editor_group_name(slug), False),
         (webmaster_group_name(slug), True),
     ):
-        group = _group(name, report)
-        _sync_model_permissions(group, model_permissions, report)
-        _sync_rows(
+        group = get_group(name, report)
+        sync_model_permissions(group, model_permissions, report)
+        sync_rows(
             GroupPagePermission,
             group,
             ("page_id", "permission_id"),
             {(root.pk, perm.pk) for root in roots for perm in page_permissions},
             report,
         )
-        _sync_rows(
+        sync_rows(
             GroupCollectionPermission,
             group,
             ("collection_id", "permission_id"),
             {(collection.pk, perm.pk) for perm in collection_permissions},
             report,
         )
-        _sync_rows(
+        sync_rows(
             GroupSitePermission,
             group,
             ("site_id", "permission_id"),
@@ -188,15 +191,15 @@ def sync_regional_group(region, editor_groups, report):
     """A regional web team's one group: exactly the rights of its sites' editor groups
     together (page rights on each site root, each site's collection, the same model and
     per-site rights), so a member of the team is in one group rather than in one per site."""
-    group = _group(regional_group_name(region), report)
-    _sync_model_permissions(group, set(Permission.objects.filter(group__in=editor_groups)), report)
+    group = get_group(regional_group_name(region), report)
+    sync_model_permissions(group, set(Permission.objects.filter(group__in=editor_groups)), report)
     for model, fields in (
         (GroupPagePermission, ("page_id", "permission_id")),
         (GroupCollectionPermission, ("collection_id", "permission_id")),
         (GroupSitePermission, ("site_id", "permission_id")),
     ):
         wanted = set(model.objects.filter(group__in=editor_groups).values_list(*fields))
-        _sync_rows(model, group, fields, wanted, report)
+        sync_rows(model, group, fields, wanted, report)
 
 
 def confine_private_collections(report):
@@ -236,11 +239,13 @@ def sync_site_groups(progress=None):
         slugs = [t.slug for t in trusts.values() if t.region_id == region.pk]
         editor_groups = Group.objects.filter(name__in=[editor_group_name(slug) for slug in slugs])
         sync_regional_group(region, editor_groups, report)
-    national = _group(NATIONAL_EDITORS, report)
-    _sync_model_permissions(
+    national = get_group(NATIONAL_EDITORS, report)
+    sync_model_permissions(
         national,
         hooked_permissions(NATIONAL_PERMISSIONS_HOOK) | {get_permission(TRANSLATE)},
         report,
     )
+    for hook in hooks.get_hooks(SYNC_GROUPS_HOOK):
+        hook(report)
     confine_private_collections(report)
     return report

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ResearchConfig(AppConfig):
     name = "research"
     verbose_name = _("Research")
+
+    def ready(self):
+        from research import signals  # noqa: F401

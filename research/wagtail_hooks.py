@@ -4,12 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets import Button
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.viewsets import SiteOwnedSnippetViewSet, SnippetViewSet
+from research.groups import sync_all_group_editors
 from research.models import Person, ResearchArea, ResearchGroupPage
-from research.views import UntranslatedGroupsReportView, groups_without_english
+from research.views import UntranslatedGroupsReportView, groups_without_english, nva_import
 
 
 class ResearchAreaViewSet(SnippetViewSet):
@@ -51,6 +53,18 @@ def site_editor_site_permissions():
     return [f"research.{action}_person" for action in ("add", "change", "view")]
 
 
+@hooks.register("fnsp_webmaster_site_permissions")
+def webmaster_site_permissions():
+    """Webmasters decide whether their site's research groups publish directly."""
+    return ["research.change_researchsettings"]
+
+
+@hooks.register("fnsp_sync_groups")
+def sync_research_group_editors(report):
+    """One group per research group page (research/groups.py)."""
+    sync_all_group_editors(report)
+
+
 @hooks.register("fnsp_national_editor_permissions")
 def national_editor_permissions():
     """The national board keeps the research areas and the national researchers (those of no
@@ -67,7 +81,7 @@ def warn_about_missing_english(request, page):
     if (
         request.method == "GET"
         and isinstance(page.specific_deferred, ResearchGroupPage)
-        and groups_without_english().filter(pk=page.pk).exists()
+        and groups_without_english().filter(pk=page.pk, english_published__isnull=True).exists()
     ):
         messages.warning(
             request,
@@ -86,12 +100,27 @@ def register_report_urls():
             UntranslatedGroupsReportView.as_view(),
             name="research_untranslated_report",
         ),
+        path("research/nva-import/<int:page_id>/", nva_import, name="research_nva_import"),
         path(
             "reports/research-without-english/results/",
             UntranslatedGroupsReportView.as_view(results_only=True),
             name="research_untranslated_report_results",
         ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def nva_import_button(page, user, view_name, next_url=None):
+    if (
+        isinstance(page.specific_deferred, ResearchGroupPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Import from NVA"),
+            reverse("research_nva_import", args=[page.pk]),
+            icon_name="download",
+            priority=40,
+        )
 
 
 class EditorsMenuItem(MenuItem):
@@ -104,7 +133,7 @@ class EditorsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return EditorsMenuItem(
-        _("Research groups without English version"),
+        _("Research groups without up-to-date English version"),
         reverse("research_untranslated_report"),
         name="research-without-english",
         icon_name="site",

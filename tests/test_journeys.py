@@ -1,6 +1,7 @@
 """The editors' journeys end to end in headless Chromium, from the admin to the public site
 (issue 16): a hospital's editor offers a national treatment, the national board changes its
-text with a second member's approval, and a translator publishes a local page in English."""
+text with a second member's approval, a translator publishes a local page in English, and a
+research group's editor publishes their English-first group in Norwegian (issue 23)."""
 
 import re
 
@@ -17,6 +18,9 @@ from home.factories import (
     make_portal,
 )
 from home.groups import NATIONAL_EDITORS, editor_group_name, sync_site_groups
+from research.factories import make_group, research_index
+from research.groups import group_editors_name
+from research.models import ResearchSettings
 from tests.browser import site_url
 from tests.helpers import translate
 from treatments.factories import TreatmentFactory, TreatmentIndexPageFactory, offer
@@ -188,3 +192,44 @@ def test_a_translator_publishes_a_local_page_in_english(live_server, browser):
     expect(public.locator("h1")).to_have_text("Gastroscopy")
     expect(main).to_contain_text("Fast from midnight.")
     expect(main).to_contain_text("Meet at entrance B.")
+
+
+def test_a_research_group_editor_publishes_an_english_first_group_in_norwegian(
+    live_server, browser
+):
+    make_portal()
+    trust, site, bergen = make_hospital("helse-bergen")
+    english_home = translate(bergen, "en", title=trust.name)
+    section = research_index(bergen)
+    translate(section, "en", title="Research", slug="research")
+    group = make_group(
+        english_home,
+        title="Heart rhythm research",
+        slug="heart-rhythm",
+        short_description="The group studies atrial fibrillation.",
+        aims="<p>Better treatment of arrhythmia.</p>",
+    )
+    sync_site_groups()
+    # Bergen's web team lets its groups publish their own pages (research settings).
+    settings = ResearchSettings.for_site(site)
+    settings.groups_publish_directly = True
+    settings.save()
+    editor = UserFactory(groups=[Group.objects.get(name=group_editors_name("helse-bergen", group))])
+
+    submit = reverse("wagtail_localize:submit_page_translation", args=[group.pk])
+    page = log_in(browser, live_server, editor, submit)
+    page.get_by_label(re.compile("bokmål", re.IGNORECASE)).check()
+    page.locator("form:has([name=locales]) [type=submit]").click()
+
+    # wagtail-localize's editor of the Norwegian draft, for the group's own editor.
+    translate_segment(page, "Heart rhythm research", "Hjerterytmeforskning")
+    translate_segment(
+        page, "The group studies atrial fibrillation.", "Gruppen forsker på atrieflimmer."
+    )
+    page.get_by_role("button", name=re.compile("^Publiser på")).click()
+    expect(page.locator(".messages")).to_contain_text("Hjerterytmeforskning")
+
+    public = page.context.new_page()
+    public.goto(site_url(live_server, "helse-bergen") + "forskning/heart-rhythm/")
+    expect(public.locator("h1")).to_have_text("Hjerterytmeforskning")
+    expect(public.locator("main")).to_contain_text("Gruppen forsker på atrieflimmer.")

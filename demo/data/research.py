@@ -165,3 +165,11 @@ GROUPS = [
 # other demo content so that every step's English parts are created in the first run.
 NYNORSK_SITE = "helse-bergen"
 SAMI_SITE = "unn"
+
+# Groups whose projects and results the demo imports from recorded NVA answers (demo/data/nva/):
+# (group slug, NVA project ids, the researcher given an NVA person id, that id).
+NVA_GROUPS = [
+    ("kreftimmunologi", "2710000", "Kari Nordmann", "620000"),
+    ("hjerneslag", "2710001", "Per Johansen", "620001"),
+    ("hjerterytme", "2710002", "Anne Solberg", "620002"),
+]

@@ -300,6 +300,9 @@ WAGTAILFRONTENDCACHE = {
 # reference index) is a task stored in the database in the change's own transaction and run by
 # `manage.py db_worker` (docs/caching.md#work-after-publishing). Development runs it at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The NVA API research groups import their projects and results from (docs/research.md).
+NVA_API_URL = os.environ.get("NVA_API_URL", "https://api.nva.unit.no")
+NVA_TIMEOUT = float(os.environ.get("NVA_TIMEOUT", "10"))
 # How long Varnish keeps an anonymous page; purges by surrogate key end it sooner (docs/caching.md).
 FNSP_CACHE_SECONDS = int(os.environ.get("FNSP_CACHE_SECONDS", "3600"))
 

@@ -1,3 +1,5 @@
+from .editors import GroupEditors, ResearchSettings
+from .nva import ImportedProject, ImportedResult
 from .pages import (
     ResearchGroupArea,
     ResearchGroupMember,
@@ -9,6 +11,9 @@ from .pages import (
 from .snippets import Person, ResearchArea
 
 __all__ = [
+    "GroupEditors",
+    "ImportedProject",
+    "ImportedResult",
     "Person",
     "ResearchArea",
     "ResearchGroupArea",
@@ -16,5 +21,6 @@ __all__ = [
     "ResearchGroupPage",
     "ResearchGroupTrial",
     "ResearchIndexPage",
+    "ResearchSettings",
     "Role",
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +14,11 @@ from core.models import BasePage, ImageWithAltText, Region, SectionIndexPage
 from core.sites import SiteDirectory
 from core.validators import validate_phone
 from research.blocks import ProjectBlock, PublicationBlock
+from research.validators import validate_nva_ids
 from trials.models import TrialPage
 from trials.status import Status
 
+from .nva import ImportedProject, ImportedResult
 from .snippets import Person, ResearchArea
 
 
@@ -53,6 +56,9 @@ class ResearchIndexPage(SectionIndexPage):
                 )
             ]
         base_url = self.get_url(request)
+        if self.is_national:
+            groups, filters = national_filters(request, groups)
+            context.update(filters)
         for group in groups:
             # Children of this page are at its URL; the portal's groups are on their own sites.
             group.listing_url = (
@@ -69,21 +75,80 @@ class ResearchIndexPage(SectionIndexPage):
             }
         )
         if self.is_national:
-            context["regions"] = national_overview(groups)
+            context["regions"] = national_overview(groups, context["region_choices"])
+            context["open_trials"] = open_trials(groups, self.locale_id)
         return context
 
 
-def national_overview(groups):
-    """Groups by region, each with its trust; three queries for the trusts (SiteDirectory)."""
+def national_filters(request, groups):
+    """The portal's filters besides the area: hospital and region (trust slugs, region slugs)
+    and language (groups with a live version in it). Unknown values filter nothing. Each group
+    gets its `trust` (SiteDirectory, three queries); the language filter costs one query."""
     directory = SiteDirectory()
-    sections = {region.pk: {"region": region, "groups": []} for region in Region.objects.all()}
+    for group in groups:
+        group.trust = directory.trust_for(group)
+    regions = list(Region.objects.all())
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    chosen = {
+        "hospital": next(
+            (t.slug for t in directory.trusts if t.slug == request.GET.get("hospital")), ""
+        ),
+        "region": next((r.slug for r in regions if r.slug == request.GET.get("region")), ""),
+        "language": request.GET.get("language") if request.GET.get("language") in languages else "",
+    }
+    if chosen["hospital"]:
+        groups = [g for g in groups if g.trust and g.trust.slug == chosen["hospital"]]
+    if chosen["region"]:
+        groups = [
+            g
+            for g in groups
+            if g.trust and g.trust.region and g.trust.region.slug == chosen["region"]
+        ]
+    if chosen["language"]:
+        keys = set(
+            ResearchGroupPage.objects.live()
+            .filter(locale__language_code=chosen["language"])
+            .values_list("translation_key", flat=True)
+        )
+        groups = [g for g in groups if g.translation_key in keys]
+    return groups, {
+        "hospital_choices": directory.trusts,
+        "region_choices": regions,
+        "language_choices": [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES],
+        "selected": chosen,
+    }
+
+
+def national_overview(groups, regions):
+    """Groups by region (each group has its `trust`: `national_filters`)."""
+    sections = {region.pk: {"region": region, "groups": []} for region in regions}
     national = {"region": None, "groups": []}
     for group in groups:
-        trust = directory.trust_for(group)
-        group.trust = trust
+        trust = group.trust
         section = sections.get(trust.region_id) if trust and trust.region_id else national
         section["groups"].append(group)
     return [s for s in [*sections.values(), national] if s["groups"]]
+
+
+def open_trials(groups, locale_id):
+    """The live trials open for inclusion that the groups link, in the page's language when
+    translated (else as linked, flagged); one query."""
+    linked = ResearchGroupTrial.objects.filter(page__in=[g.pk for g in groups]).values("trial_id")
+    keys = TrialPage.objects.filter(pk__in=linked).values("translation_key")
+    chosen = {}
+    for trial in (
+        TrialPage.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .with_status()
+        .filter(recruitment_status=Status.OPEN)
+        .select_related("locale")
+        .order_by("title")
+    ):
+        trial.is_fallback = trial.locale_id != locale_id
+        if not trial.is_fallback or trial.translation_key not in chosen:
+            chosen[trial.translation_key] = trial
+    return sorted(chosen.values(), key=lambda trial: trial.title)
 
 
 class ResearchGroupPage(ImageWithAltText, BasePage):
@@ -101,6 +166,17 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
         blank=True,
     )
     collaborators = RichTextField(_("collaborators"), blank=True, editor="article")
+    nva_project_ids = models.CharField(
+        _("NVA project ids"),
+        max_length=300,
+        blank=True,
+        validators=[validate_nva_ids],
+        help_text=_(
+            "The group's projects in NVA (formerly Cristin), separated by spaces or commas. "
+            "They and the recent results of the researchers with an NVA person id are "
+            "imported and shown after the projects and publications written here."
+        ),
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(
@@ -112,6 +188,7 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
     override_translatable_fields = [
         SynchronizedField("contact_name"),
         SynchronizedField("contact_phone"),
+        SynchronizedField("nva_project_ids"),
     ]
     content_panels = BasePage.content_panels + [
         FieldPanel("short_description"),
@@ -121,6 +198,7 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
         FieldPanel("methods"),
         FieldPanel("projects"),
         FieldPanel("publications"),
+        FieldPanel("nva_project_ids"),
         FieldPanel("collaborators"),
         InlinePanel("trial_links", label=_("Related clinical trials")),
         MultiFieldPanel(
@@ -152,9 +230,28 @@ class ResearchGroupPage(ImageWithAltText, BasePage):
                 "leaders": [m for m in members if m.role == Role.LEADER],
                 "members": [m for m in members if m.role == Role.MEMBER],
                 "trials": self.related_trials(),
+                **self.imported(),
             }
         )
         return context
+
+    def imported(self):
+        """What the NVA import stored for the group (research/nva.py), in the page's
+        language, leaving out what the editors wrote themselves (the same project id or
+        DOI): their text wins. Two queries."""
+        language = self.locale.language_code
+        own_projects = {b.value["cristin_id"] for b in self.projects if b.value["cristin_id"]}
+        own_dois = {b.value["doi"].lower() for b in self.publications if b.value["doi"]}
+        projects = ImportedProject.objects.filter(group_key=self.translation_key)
+        results = ImportedResult.objects.filter(group_key=self.translation_key)
+        return {
+            "imported_projects": [
+                project.localize(language)
+                for project in projects
+                if project.project_id not in own_projects
+            ],
+            "imported_results": [r for r in results if r.doi.lower() not in own_dois],
+        }
 
     def related_trials(self):
         """Live related trials with their current status, in this page's language when a

@@ -4,6 +4,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from research.validators import validate_nva_id, validate_orcid
+
+NVA_PROFILE_URL = "https://nva.sikt.no/research-profile/{}"
+ORCID_URL = "https://orcid.org/{}"
+
 
 class ResearchArea(TranslatableMixin, index.Indexed, models.Model):
     """A research area (forskningsområde) such as Kreftforskning; translatable."""
@@ -40,7 +45,25 @@ class Person(index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     title = models.CharField(_("title"), max_length=150, blank=True)
-    url = models.URLField(_("link"), blank=True, help_text=_("E.g. a Cristin or staff profile."))
+    url = models.URLField(
+        _("link"),
+        blank=True,
+        help_text=_("E.g. a staff profile; empty: the NVA or ORCID profile."),
+    )
+    nva_id = models.CharField(
+        _("NVA person id"),
+        max_length=12,
+        blank=True,
+        validators=[validate_nva_id],
+        help_text=_("The researcher's id in NVA (formerly Cristin); their results are imported."),
+    )
+    orcid = models.CharField(
+        "ORCID",
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("E.g. 0000-0002-1825-0097."),
+    )
     site = models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("site"),
@@ -51,7 +74,14 @@ class Person(index.Indexed, models.Model):
         help_text=_("The site whose editors keep this researcher; empty: national."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("url"), FieldPanel("site")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("nva_id"),
+        FieldPanel("orcid"),
+        FieldPanel("url"),
+        FieldPanel("site"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -61,3 +91,14 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.title}" if self.title else self.name
+
+    @property
+    def profile_url(self):
+        """The link written by hand, else the public NVA research profile, else ORCID."""
+        if self.url:
+            return self.url
+        if self.nva_id:
+            return NVA_PROFILE_URL.format(self.nva_id)
+        if self.orcid:
+            return ORCID_URL.format(self.orcid)
+        return ""

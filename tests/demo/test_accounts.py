@@ -6,8 +6,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from core.models import HealthTrust
-from demo.accounts import ROLE_ACCOUNTS, ensure_role_accounts
+from demo.accounts import GROUP_EDITOR_ACCOUNT, ROLE_ACCOUNTS, ensure_role_accounts
 from demo.build import DemoReport
+from research.models import ImportedProject, ImportedResult, ResearchGroupPage
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,23 @@ def test_no_role_accounts_where_they_are_off(db):
     ensure_role_accounts(DemoReport(), lines.append)
     assert not get_user_model().objects.filter(username__in=PASSWORDS).exists()
     assert "FNSP_DEMO_ACCOUNTS is off" in lines[0]
+
+
+def test_the_research_group_editor_edits_their_group_and_no_other(demo, client):
+    username, _name, slug, _start, password = GROUP_EDITOR_ACCOUNT
+    assert any(line.strip().startswith(username) and password in line for line in demo.splitlines())
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": username, "password": password}
+    )
+    assert response.status_code == 302
+    groups = {g.slug: g for g in ResearchGroupPage.objects.filter(locale__language_code="nb")}
+    own = client.get(reverse("wagtailadmin_pages:edit", args=[groups[slug].pk]))
+    assert own.status_code == 200
+    other = client.get(reverse("wagtailadmin_pages:edit", args=[groups["hjerneslag"].pk]))
+    assert other.status_code == 302
+
+
+def test_the_demo_imports_projects_for_three_groups_offline(demo):
+    keys = set(ImportedProject.objects.values_list("group_key", flat=True))
+    assert len(keys) >= 3
+    assert ImportedResult.objects.filter(group_key__in=keys).count() >= 3

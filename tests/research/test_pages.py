@@ -1,8 +1,11 @@
 """Research group pages and listings: content, filters, validation, query budgets."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -281,3 +284,36 @@ def test_admin_edit_form_rejects_malformed_identifiers(client, bergen, doi, cris
         assert response.status_code == 200
         assert response.context["form"].errors
         assert len(group.get_latest_revision_as_object().publications) == 0
+
+
+def test_portal_filters_by_hospital_region_and_language_and_lists_open_trials(client, bergen, ous):
+    portal = make_portal()
+    research_index(portal)
+    open_trial = publish_trial(bergen[2], title="Åpen studie", slug="apen")
+    closed_trial = publish_trial(
+        bergen[2],
+        title="Avsluttet studie",
+        slug="avsluttet",
+        inclusion_end=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    unlinked = publish_trial(ous[2], title="Studie uten gruppe", slug="uten")
+    bergen_group = make_group(bergen[2], title="Bergensgruppe", trials=[open_trial, closed_trial])
+    make_group(ous[2], title="Oslogruppe")
+    translate(bergen[2], "en")
+    translate_with_localize(research_index(bergen[2]), "en", {"forskning": "research"})
+    translate_with_localize(bergen_group, "en", {"Bergensgruppe": "Bergen group"})
+
+    def shown(query=""):
+        page = soup(get_ok(client, f"/forskning/{query}"))
+        groups = {h.get_text(strip=True) for h in page.select(".research-groups h3")}
+        trials = {a.get_text(strip=True) for a in page.select("#open-trials + ul a")}
+        return groups, trials
+
+    assert shown() == ({"Bergensgruppe", "Oslogruppe"}, {"Åpen studie"})
+    assert shown("?hospital=oslo-universitetssykehus") == ({"Oslogruppe"}, set())
+    assert shown("?region=helse-vest") == ({"Bergensgruppe"}, {"Åpen studie"})
+    assert shown("?language=en") == ({"Bergensgruppe"}, {"Åpen studie"})
+    assert shown("?region=helse-vest&hospital=oslo-universitetssykehus") == (set(), set())
+    # Unknown values filter nothing, never an error.
+    assert shown("?hospital=x&region=%00&language=xx")[0] == {"Bergensgruppe", "Oslogruppe"}
+    assert unlinked.title not in shown()[1]

@@ -1,16 +1,19 @@
 """The admin report of research groups without a published English version, and the notice."""
 
 import csv
+import datetime
 import io
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import Locale
 
 from core.factories import UserFactory
 from home.groups import sync_site_groups
 from research.factories import make_group, research_index
-from tests.helpers import translate
+from tests.helpers import publish, translate
 from tests.research.localize import translate_with_localize
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +58,30 @@ def test_report_lists_exactly_the_groups_without_live_english(admin_client, grou
     assert report_titles(admin_client) == {group.title for group in untranslated}
 
 
+def test_report_lists_groups_whose_english_is_older_than_the_norwegian(admin_client, groups):
+    translated, untranslated = groups
+    english = translated.get_translation(Locale.objects.get(language_code="en"))
+    with time_machine.travel(english.last_published_at + datetime.timedelta(days=1)):
+        publish(translated)
+    assert report_titles(admin_client) == {"Oversatt"} | {group.title for group in untranslated}
+    with time_machine.travel(english.last_published_at + datetime.timedelta(days=2)):
+        publish(english)
+    assert report_titles(admin_client) == {group.title for group in untranslated}
+
+
+def test_an_english_first_group_is_not_outdated_by_its_norwegian_translation(
+    admin_client, groups, bergen
+):
+    english_index = research_index(bergen[2]).get_translation(
+        Locale.objects.get(language_code="en")
+    )
+    group = make_group(english_index.get_parent(), title="English first", slug="english-first")
+    with time_machine.travel(group.last_published_at + datetime.timedelta(days=1)):
+        translate_with_localize(group, "nb", {"English first": "Engelsk først"})
+    _translated, untranslated = groups
+    assert report_titles(admin_client) == {group.title for group in untranslated}
+
+
 def test_report_filters_by_site(admin_client, groups, bergen):
     trust = bergen[0]
     assert report_titles(admin_client, site=trust.pk) == {"Uoversatt Bergen"}
@@ -68,7 +95,7 @@ def test_report_exports_csv(admin_client, groups):
     response = admin_client.get(reverse("research_untranslated_report"), {"export": "csv"})
     assert response.status_code == 200
     header, *rows = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
-    assert len(header) == 4
+    assert len(header) == 5
     assert {(row[0], row[1]) for row in rows} == {
         ("Uoversatt Bergen", "Helse Bergen HF"),
         ("Uoversatt Oslo", "Oslo universitetssykehus HF"),
