@@ -20,7 +20,13 @@ OWN_PAGE_ACTIONS = ["add", "change", "publish"]
 
 
 def sees_every_site(user):
-    return user.is_superuser or user.groups.filter(name=NATIONAL_EDITORS).exists()
+    """Superusers and the national board; asked by many menu items and reports in one request,
+    so kept on the user object (request.user lives as long as its request)."""
+    if not hasattr(user, "_fnsp_sees_every_site"):
+        user._fnsp_sees_every_site = (
+            user.is_superuser or user.groups.filter(name=NATIONAL_EDITORS).exists()
+        )
+    return user._fnsp_sees_every_site
 
 
 def own_pages(user):

@@ -110,6 +110,7 @@ def test_the_explorer_of_a_regional_editor_has_a_bounded_number_of_queries(
     titles = " ".join(row.get_text(" ", strip=True) for row in soup(response).select("tbody tr"))
     assert "Helse Bergen HF" in titles and "Helse Stavanger HF" in titles
     assert "Oslo universitetssykehus" not in titles
-    with django_assert_max_num_queries(41):
+    # 42: one more since research groups' editors (research/groups.py).
+    with django_assert_max_num_queries(42):
         response = client.get(reverse("wagtailadmin_explore", args=[west["bergen_home"].pk]))
     assert "Besøkstider Bergen" in response.content.decode()

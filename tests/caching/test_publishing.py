@@ -31,9 +31,10 @@ TRUSTS = (
     "helse-fonna",
     "helse-forde",
 )
-# Queries of the approval that publishes a national treatment, measured 76 at 3 and 12 sites
-# (before: 103 at 3 sites, 139 at 12, 4 more for each site).
-BUDGET = 80
+# Queries of the approval that publishes a national treatment, measured 83 at 3 and 12 sites
+# (before issue 18: 103 at 3 sites, 139 at 12, 4 more for each site; 76 until the approval
+# began writing its approval date into the published revision, docs/quality.md).
+BUDGET = 84
 
 
 def member(name):

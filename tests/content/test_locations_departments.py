@@ -91,9 +91,13 @@ def test_locations_list_and_location_page_shows_map_link_and_departments(client,
     assert link["href"] == (
         "https://www.openstreetmap.org/?mlat=60.373400&mlon=5.358300#map=17/60.373400/5.358300"
     )
-    # No external map script: the only script is the site's own search enhancement.
-    assert [script.get("src") for script in page.find_all("script")] == [
-        "/static/search/js/autocomplete.js"
+    # No external map script: the only scripts are the site's own, and the page's data.
+    assert [script.get("src") for script in page.find_all("script", src=True)] == [
+        "/static/core/js/fnsp.js",
+        "/static/search/js/autocomplete.js",
+    ]
+    assert [script["type"] for script in page.find_all("script", src=False)] == [
+        "application/ld+json"
     ]
     departments = [a.get_text(strip=True) for a in page.select("#departments-heading + ul a")]
     assert departments == ["Barneklinikken", "Ærlig avdeling", "Øyeavdelingen"]

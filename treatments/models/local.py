@@ -184,7 +184,7 @@ class TreatmentPage(BasePage):
         FieldPanel("treatment"),
         MultiFieldPanel(
             [
-                ReadabilityPanel(LOCAL_TEXTS, heading=_("Readability")),
+                ReadabilityPanel(LOCAL_TEXTS, heading=_("Readability (LIX)")),
                 *[FieldPanel(f"local_{key}") for key in STAGE_KEYS],
             ],
             heading=_("Local additions to the patient journey"),

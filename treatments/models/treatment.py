@@ -154,7 +154,7 @@ class Treatment(
         FieldPanel("diagnoses"),
         MultiFieldPanel(
             [
-                ReadabilityPanel(["summary", *STAGE_KEYS], heading=_("Readability")),
+                ReadabilityPanel(["summary", *STAGE_KEYS], heading=_("Readability (LIX)")),
                 *[stage_panel(key) for key in STAGE_KEYS],
             ],
             heading=_("Patient journey"),
