@@ -8,12 +8,11 @@ there and reused by the next run.
 """
 
 import os
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from explorer import RUNS, build_world, setup_django
+from explorer import RUNS, build_world, measure, setup_django
 
 TARGET_MS = 150
 # Compounds and plain words, so "kreft" finds thousands of pages through the compound parts.
@@ -54,22 +53,6 @@ def index_world():
     rebuild_vocabulary.call()
 
 
-def measure(client, url, host):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url, HTTP_HOST=host)  # warm the caches, as on a running site
-    wall, cpu = [], []
-    for _run in range(RUNS):
-        with CaptureQueriesContext(connection) as queries:
-            start, start_cpu = time.perf_counter(), time.process_time()
-            response = client.get(url, HTTP_HOST=host)
-            wall.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(wall), statistics.median(cpu), len(queries)
-
-
 def main():
     with tempfile.TemporaryDirectory() as directory:
         started = time.perf_counter()
@@ -96,7 +79,7 @@ def main():
         for label, slug, query in SEARCHES:
             host = f"{slug}.localhost" if slug else "localhost"
             url = f"/sok/?q={query}"
-            wall, cpu, count = measure(client, url, host)
+            wall, cpu, count = measure(client, url, HTTP_HOST=host)
             print(
                 f"  {label:14} {query:12} {wall:7.0f} ms wall {cpu:7.0f} ms CPU {count:3} queries"
             )
