@@ -91,25 +91,29 @@ def ensure_role_accounts(report, stdout):
     if not settings.FNSP_DEMO_ACCOUNTS:
         stdout("Demo role accounts not made: FNSP_DEMO_ACCOUNTS is off (always in production).")
         return
-    users = get_user_model().objects
     stdout("Demo accounts (log in at /admin/login/):")
     for username, full_name, group_name, start, password in ROLE_ACCOUNTS:
-        user = users.filter(username=username).first()
-        if user is None:
-            first_name, last_name = full_name.split(" ", 1)
-            user = UserFactory(
-                username=username,
-                first_name=first_name,
-                last_name=last_name,
-                email=f"{username}@fnsp.eksempel.no",
-                password=password,
-            )
-            report.count("demo accounts")
         group = Group.objects.get(name=group_name)
-        if list(user.groups.all()) != [group]:
-            user.groups.set([group])
-        shown = password if user.check_password(password) else "(changed since it was made)"
-        stdout(f"  {username:22} {shown:26} {group_name} — {start}")
+        ensure_account(report, stdout, username, full_name, group, start, password)
+
+
+def ensure_account(report, stdout, username, full_name, group, start, password):
+    """The account, made once with its demo password and kept in `group` alone; printed."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        first_name, last_name = full_name.split(" ", 1)
+        user = UserFactory(
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{username}@fnsp.eksempel.no",
+            password=password,
+        )
+        report.count("demo accounts")
+    if list(user.groups.all()) != [group]:
+        user.groups.set([group])
+    shown = password if user.check_password(password) else "(changed since it was made)"
+    stdout(f"  {username:22} {shown:26} {group.name} — {start}")
 
 
 def ensure_group_editor_account(report, stdout):
@@ -122,18 +126,4 @@ def ensure_group_editor_account(report, stdout):
     if role is None:
         stdout(f"  {username}: research group {slug!r} not found, account not made.")
         return
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        first_name, last_name = full_name.split(" ", 1)
-        user = UserFactory(
-            username=username,
-            first_name=first_name,
-            last_name=last_name,
-            email=f"{username}@fnsp.eksempel.no",
-            password=password,
-        )
-        report.count("demo accounts")
-    if list(user.groups.all()) != [role.group]:
-        user.groups.set([role.group])
-    shown = password if user.check_password(password) else "(changed since it was made)"
-    stdout(f"  {username:22} {shown:26} {role.group.name} — {start}")
+    ensure_account(report, stdout, username, full_name, role.group, start, password)
