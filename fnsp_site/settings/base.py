@@ -281,6 +281,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflows.publish_approved"
 # Which formatting each kind of text allows, by name (fields say `editor="intro"` etc.).
 WAGTAILADMIN_RICH_TEXT_EDITORS = EDITORS
+# Wagtail's login form with its password field labelled in the editor's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "identity.forms.LoginForm"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend, ranking faster on SQLite (search/backend.py).
