@@ -74,24 +74,6 @@ def organisation(trust, fallback_name="", site=None):
     return data
 
 
-def web_page(page, request, schema_type="WebPage", **fields):
-    """The schema.org (…)WebPage of a page, with its language and dates."""
-    data = {
-        "@context": SCHEMA_ORG,
-        "@type": schema_type,
-        "name": page.title,
-        "url": page.get_full_url(request),
-        "inLanguage": page.locale.language_code,
-    }
-    if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
-    description = page.meta_description()
-    if description:
-        data["description"] = description
-    data.update(fields)
-    return data
-
-
 class SiteSitemap(Sitemap):
     """Wagtail's sitemap of the request's site in every language: each page once per live
     translation, with the others (and `x-default`, the Bokmål one) as hreflang alternates.
