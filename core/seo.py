@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from core.caching import add_cache_keys, page_key, site_key
 from core.routing import find_site
-from core.sites import below, site_paths
+from core.sites import ROOT_DEPTH, below, site_paths
 from core.text import plain_description
 
 SCHEMA_ORG = "https://schema.org"
@@ -118,7 +118,7 @@ class SiteSitemap(Sitemap):
 def site_tree_keys(site):
     """Surrogate keys of everything below the site's roots: a page published, unpublished,
     moved or restricted anywhere in them purges its ancestors' keys, the roots' among them."""
-    roots = Page.objects.filter(below(site_paths(site)), depth=2).values_list("pk", flat=True)
+    roots = Page.objects.filter(path__in=site_paths(site)).values_list("pk", flat=True)
     return [site_key(site.pk), *(page_key(pk) for pk in roots)]
 
 
@@ -195,7 +195,7 @@ def page_meta(context):
     page = context.get("page")
     chrome = context.get("chrome")
     title = context.get("seo_title") or (
-        (page.seo_title or page.title) if page is not None and page.depth > 2 else ""
+        (page.seo_title or page.title) if page is not None and page.depth > ROOT_DEPTH else ""
     )
     suffix = listing_suffix(request, context.get("title_filters"))
     if suffix:
