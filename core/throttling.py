@@ -38,15 +38,28 @@ def throttled_restriction_password(view, restriction_argument):
         if request.method != "POST":
             return view(request, *args, **kwargs)
         credentials = {"username": f"{RESTRICTION_PREFIX}{kwargs[restriction_argument]}"}
-        if not AxesProxyHandler.is_allowed(request, credentials):
-            return get_lockout_response(request, None, credentials)
+        if refusal := lockout_refusal(request, credentials):
+            return refusal
         response = view(request, *args, **kwargs)
         if response.status_code // 100 != 3:
-            # The try that reaches the limit is answered by axes' middleware.
-            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+            count_failure(request, credentials)
         return response
 
     return wrapper
+
+
+def lockout_refusal(request, credentials):
+    """The lockout page when the client's address or the account in `credentials` is locked
+    out, else None. For a password form that axes does not watch itself."""
+    if AxesProxyHandler.is_allowed(request, credentials):
+        return None
+    return get_lockout_response(request, None, credentials)
+
+
+def count_failure(request, credentials):
+    """A wrong password checked without `authenticate`, which axes would never hear of. The try
+    that reaches the limit is answered by axes' middleware."""
+    user_login_failed.send(sender=__name__, credentials=credentials, request=request)
 
 
 def rate_limited(group, json=False):
