@@ -256,13 +256,17 @@ class Links:
         return site_section(TrialIndexPage, self.scope.own_root_paths, self.scope.locale)
 
     @cached_property
+    def treatment_index(self):
+        return site_section(TreatmentIndexPage, self.scope.own_root_paths, self.scope.locale)
+
+    @cached_property
     def treatment_index_url(self):
-        index = site_section(TreatmentIndexPage, self.scope.own_root_paths, self.scope.locale)
-        return index.get_url(self.request) if index else None
+        return self.treatment_index.get_url(self.request) if self.treatment_index else None
 
     def national_url(self, treatment):
-        base = self.treatment_index_url
-        return f"{base}{treatment.slug}/" if base else None
+        if not self.treatment_index:
+            return None
+        return self.treatment_index_url + self.treatment_index.national_subpath(treatment.slug)
 
     def url(self, page):
         if page.content_type_id in content_type_ids([TrialPage]) and self.trial_index:

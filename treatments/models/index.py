@@ -30,6 +30,11 @@ class TreatmentIndexPage(SectionIndexPage):
     def categories(self):
         return Category.objects.filter(locale_id=self.locale_id)
 
+    def national_subpath(self, slug):
+        """A national treatment's address below this section (the portal's `national` route);
+        every link to it is made here."""
+        return self.reverse_subpage("national", args=[slug])
+
     @path("")
     def index(self, request):
         # Lists national treatments (their summaries, on local pages too) and local pages.
@@ -41,7 +46,7 @@ class TreatmentIndexPage(SectionIndexPage):
             items = [
                 {
                     "title": t.title,
-                    "url": self.url + self.reverse_subpage("national", args=[t.slug]),
+                    "url": self.url + self.national_subpath(t.slug),
                     "summary": t.summary,
                     "category": t.category,
                     "kind": t.get_kind_display(),
@@ -98,7 +103,7 @@ class TreatmentIndexPage(SectionIndexPage):
             slug=slug,
         )
         add_cache_keys(request, object_key(treatment), listing_key(TreatmentPage))
-        url = self.get_full_url(request) + self.reverse_subpage("national", args=[slug])
+        url = self.get_full_url(request) + self.national_subpath(slug)
         return self.render(
             request,
             template="treatments/national_treatment.html",
@@ -128,7 +133,7 @@ def national_url(request, sections, treatment):
     section = sections.get(treatment.locale_id)
     if section is None:
         return None
-    return section.get_url(request) + section.reverse_subpage("national", args=[treatment.slug])
+    return section.get_url(request) + section.national_subpath(treatment.slug)
 
 
 def offered_by_region(treatment, request):
