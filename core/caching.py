@@ -24,6 +24,8 @@ from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from core.models import AlertSettings, HealthTrust, NavigationMenu, SiteSettings
+
 CACHEABLE_STATUSES = {200, 203, 300, 301, 302, 307, 308, 404, 410}
 # Not a page (yet): a new page may be published at a 404's address, a redirect be edited.
 SHORT_LIFETIME = 10
@@ -222,8 +224,6 @@ def site_changed(instance, **kwargs):
 
 
 def site_setting_changed(instance, **kwargs):
-    from core.models import AlertSettings
-
     national = isinstance(instance, AlertSettings) and instance.site.is_default_site
     purge(site_key(instance.site_id), national and NATIONAL_ALERTS)
 
@@ -233,8 +233,6 @@ def trust_changed(instance, **kwargs):
 
 
 def connect_purges():
-    from core.models import AlertSettings, HealthTrust, NavigationMenu, SiteSettings
-
     page_published.connect(page_changed, dispatch_uid="fnsp_purge_published")
     page_unpublished.connect(page_changed, dispatch_uid="fnsp_purge_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="fnsp_purge_moved")

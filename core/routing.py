@@ -12,6 +12,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import PageViewRestriction, Site
 
 from core.chrome import CHROME_CACHE_SECONDS, request_chrome_version
+from core.sites import ROOT_DEPTH
 
 
 def find_site(request):
@@ -96,7 +97,7 @@ def routed_ancestors(page):
     """The ancestors from the site root (depth 2) down, as routing found them (it keeps each
     page's parent on it), or None if it did not pass them all."""
     chain = []
-    while page.depth > 2:
+    while page.depth > ROOT_DEPTH:
         page = page.__dict__.get("_cached_parent_obj")
         if page is None:
             return None
@@ -111,6 +112,6 @@ def routed_site_root(request):
         return None
     page = route[0]
     ancestors = routed_ancestors(page)
-    if page.depth == 2:
+    if page.depth == ROOT_DEPTH:
         return page
     return ancestors[0] if ancestors else None

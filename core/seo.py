@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from core.caching import add_cache_keys, page_key, site_key
 from core.routing import find_site
-from core.sites import below, site_paths
+from core.sites import ROOT_DEPTH, below, site_paths
 from core.text import plain_description
 
 SCHEMA_ORG = "https://schema.org"
@@ -74,24 +74,6 @@ def organisation(trust, fallback_name="", site=None):
     return data
 
 
-def web_page(page, request, schema_type="WebPage", **fields):
-    """The schema.org (…)WebPage of a page, with its language and dates."""
-    data = {
-        "@context": SCHEMA_ORG,
-        "@type": schema_type,
-        "name": page.title,
-        "url": page.get_full_url(request),
-        "inLanguage": page.locale.language_code,
-    }
-    if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
-    description = page.meta_description()
-    if description:
-        data["description"] = description
-    data.update(fields)
-    return data
-
-
 class SiteSitemap(Sitemap):
     """Wagtail's sitemap of the request's site in every language: each page once per live
     translation, with the others (and `x-default`, the Bokmål one) as hreflang alternates.
@@ -136,7 +118,7 @@ class SiteSitemap(Sitemap):
 def site_tree_keys(site):
     """Surrogate keys of everything below the site's roots: a page published, unpublished,
     moved or restricted anywhere in them purges its ancestors' keys, the roots' among them."""
-    roots = Page.objects.filter(below(site_paths(site)), depth=2).values_list("pk", flat=True)
+    roots = Page.objects.filter(path__in=site_paths(site)).values_list("pk", flat=True)
     return [site_key(site.pk), *(page_key(pk) for pk in roots)]
 
 
@@ -213,7 +195,7 @@ def page_meta(context):
     page = context.get("page")
     chrome = context.get("chrome")
     title = context.get("seo_title") or (
-        (page.seo_title or page.title) if page is not None and page.depth > 2 else ""
+        (page.seo_title or page.title) if page is not None and page.depth > ROOT_DEPTH else ""
     )
     suffix = listing_suffix(request, context.get("title_filters"))
     if suffix:

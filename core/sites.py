@@ -48,12 +48,16 @@ def on_sites(queryset, paths):
     return queryset.filter(below(paths)) if paths else queryset.none()
 
 
-def _translated_roots(root_pages):
-    return list(
-        Page.objects.filter(
-            depth=ROOT_DEPTH, translation_key__in=root_pages.values("translation_key")
-        ).values_list("path", flat=True)
+def _root_pages(root_pages):
+    """The site roots sharing a translation key with `root_pages`: their sites' roots in
+    every locale."""
+    return Page.objects.filter(
+        depth=ROOT_DEPTH, translation_key__in=root_pages.values("translation_key")
     )
+
+
+def _translated_roots(root_pages):
+    return list(_root_pages(root_pages).values_list("path", flat=True))
 
 
 def site_paths(site):
@@ -73,6 +77,18 @@ def site_section(section_model, root_paths, locale):
         section_model.objects.live()
         .filter(below(root_paths), depth=ROOT_DEPTH + 1, locale=locale)
         .first()
+    )
+
+
+def portal_sections(section_model):
+    """The portal's live section pages of one type (e.g. its /behandlinger/) in every locale it
+    has them; one query."""
+    roots = _root_pages(Page.objects.filter(sites_rooted_here__is_default_site=True))
+    return (
+        section_model.objects.live()
+        .filter(depth=ROOT_DEPTH + 1)
+        .annotate(root=Substr("path", 1, ROOT_PATH_LENGTH))
+        .filter(root__in=roots.values("path"))
     )
 
 

@@ -9,7 +9,9 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off, get_lockout_response
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import ngettext
 from django_ratelimit.core import get_usage
 
 # The "account" of a view restriction's shared password, as axes records it.
@@ -36,20 +38,34 @@ def throttled_restriction_password(view, restriction_argument):
         if request.method != "POST":
             return view(request, *args, **kwargs)
         credentials = {"username": f"{RESTRICTION_PREFIX}{kwargs[restriction_argument]}"}
-        if not AxesProxyHandler.is_allowed(request, credentials):
-            return get_lockout_response(request, None, credentials)
+        if refusal := lockout_refusal(request, credentials):
+            return refusal
         response = view(request, *args, **kwargs)
         if response.status_code // 100 != 3:
-            # The try that reaches the limit is answered by axes' middleware.
-            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+            count_failure(request, credentials)
         return response
 
     return wrapper
 
 
-def rate_limited(group):
+def lockout_refusal(request, credentials):
+    """The lockout page when the client's address or the account in `credentials` is locked
+    out, else None. For a password form that axes does not watch itself."""
+    if AxesProxyHandler.is_allowed(request, credentials):
+        return None
+    return get_lockout_response(request, None, credentials)
+
+
+def count_failure(request, credentials):
+    """A wrong password checked without `authenticate`, which axes would never hear of. The try
+    that reaches the limit is answered by axes' middleware."""
+    user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+
+
+def rate_limited(group, json=False):
     """Answer 429 with Retry-After once an anonymous client has made more requests to views of
-    `group` than settings.FNSP_RATE_LIMITS[group] allows ("30/m": 30 a minute).
+    `group` than settings.FNSP_RATE_LIMITS[group] allows ("30/m": 30 a minute). The refusal
+    is a page, or with `json` (a view that answers JSON) a JSON object with a `message`.
 
     The counters are django-ratelimit's, in the default cache, keyed by
     `core.http.client_address` (an IPv6 client by its /64). Logged-in staff are not limited.
@@ -70,7 +86,7 @@ def rate_limited(group):
                 )
                 if usage and usage["should_limit"]:
                     # time_left is 0 in the window's last second: the next one is free.
-                    return too_many_requests(request, usage["time_left"] + 1)
+                    return too_many_requests(request, usage["time_left"] + 1, json=json)
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -84,11 +100,36 @@ def lockout_response(request, original_response=None, credentials=None):
     return too_many_requests(request, get_cool_off(request).total_seconds(), lockout=True)
 
 
-def too_many_requests(request, seconds, lockout=False):
+def too_many_requests(request, seconds, lockout=False, json=False):
     seconds = max(1, math.ceil(seconds))
-    context = {"minutes": math.ceil(seconds / 60), "lockout": lockout}
-    response = render(request, "core/too_many_requests.html", context, status=429)
+    message = refusal_message(math.ceil(seconds / 60), lockout)
+    if json:
+        response = JsonResponse({"message": message}, status=429)
+    else:
+        response = render(request, "core/too_many_requests.html", {"message": message}, status=429)
     response["Retry-After"] = str(seconds)
     # The refusal belongs to one client: no cache, Varnish included, may keep it.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def refusal_message(minutes, lockout):
+    if lockout:
+        text = ngettext(
+            "Too many failed attempts with the wrong password. For your security, signing in "
+            "is blocked for %(minutes)s minute. Try again later, or ask your administrator "
+            "for help.",
+            "Too many failed attempts with the wrong password. For your security, signing in "
+            "is blocked for %(minutes)s minutes. Try again later, or ask your administrator "
+            "for help.",
+            minutes,
+        )
+    else:
+        text = ngettext(
+            "You have sent too many requests in a short time. Wait %(minutes)s minute and "
+            "try again.",
+            "You have sent too many requests in a short time. Wait %(minutes)s minutes and "
+            "try again.",
+            minutes,
+        )
+    return text % {"minutes": minutes}

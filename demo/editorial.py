@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from core.models import HealthTrust
+from core.sites import on_sites, site_paths
 from demo.data import SAMPLE_NOTE
 from quality import links
 from treatments.models import Treatment, TreatmentPage
@@ -29,8 +30,7 @@ def load_editorial_findings(report, stdout):
     if trust is None:
         return
     pages = list(
-        TreatmentPage.objects.live()
-        .descendant_of(Page.objects.get(pk=trust.site.root_page_id))
+        on_sites(TreatmentPage.objects.live(), site_paths(trust.site))
         .filter(locale=Locale.get_default())
         .select_related("treatment")
         .order_by("path")[:4]

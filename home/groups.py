@@ -126,6 +126,14 @@ def get_group(name, report):
     return group
 
 
+def site_slug_and_label(site, trust):
+    """The slug in a site's group names and the label of its collection: its trust's, or the
+    portal's for the site without a trust."""
+    if trust is not None:
+        return trust.slug, trust.name
+    return PORTAL_SLUG, site.site_name or "Nasjonal portal"
+
+
 def sync_site(site, slug, label, report):
     roots = list(site.root_page.get_translations(inclusive=True))
     collection = site_collection(label)
@@ -226,12 +234,9 @@ def sync_site_groups(progress=None):
     sites = list(Site.objects.select_related("root_page").order_by("hostname"))
     for index, site in enumerate(sites, start=1):
         trust = trusts.get(site.pk)
-        if trust is not None:
-            slug, label = trust.slug, trust.name
-        elif site.is_default_site:
-            slug, label = PORTAL_SLUG, site.site_name or "Nasjonal portal"
-        else:
+        if trust is None and not site.is_default_site:
             continue
+        slug, label = site_slug_and_label(site, trust)
         sync_site(site, slug, label, report)
         if progress:
             progress(index, len(sites), slug)

@@ -1,5 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form, whose password field has no label of its own: Django then shows
+    the field's name, "Password", in English on the Norwegian login page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
 
 
 class TokenForm(forms.Form):

@@ -1,4 +1,5 @@
 from django.urls import path
+from wagtail.admin.auth import require_admin_access
 
 from identity import views
 
@@ -8,4 +9,6 @@ urlpatterns = [
     path("sso/callback/", views.sso_callback, name="oidc_authentication_callback"),
     path("mfa/verify/", views.verify, name="identity_verify"),
     path("mfa/enrol/", views.enrol, name="identity_enrol"),
+    # Wagtail's account settings, the password change under the login's lockout.
+    path("account/", require_admin_access(views.AccountView.as_view())),
 ]

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
@@ -18,7 +19,9 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+from wagtail.admin.views import account
 
+from core.throttling import count_failure, lockout_refusal
 from identity.backends import sso_enabled
 from identity.forms import TokenForm
 
@@ -138,3 +141,50 @@ def confirm(user, device):
     codes = [StaticToken.random_token() for _index in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
     return codes
+
+
+class ChangePasswordPanel(account.ChangePasswordPanel):
+    """Wagtail's, with one form a request (Wagtail makes one to validate and another to
+    render): AccountView.post reads the old-password check Wagtail made before saving a new
+    password, which a form made afterwards would see fail; and each check costs a hash."""
+
+    @cached_property
+    def form(self):
+        return super().get_form()
+
+    def get_form(self):
+        return self.form
+
+
+class AccountView(account.AccountView):
+    """Wagtail's account settings, with the old password of a password change under the login's
+    lockout (docs/security.md): Wagtail checks it with `check_password`, not `authenticate`, so
+    axes would never hear of a wrong one, and a stolen session could guess it without limit."""
+
+    @cached_property
+    def panels(self):
+        return [
+            ChangePasswordPanel(panel.request, panel.user, panel.profile)
+            if type(panel) is account.ChangePasswordPanel
+            else panel
+            for panel in super().get_panels()
+        ]
+
+    def get_panels(self):
+        # Once a request, so that the password panel's form is made once.
+        return self.panels
+
+    def post(self, request):
+        form = next(
+            (panel.get_form() for panel in self.panels if isinstance(panel, ChangePasswordPanel)),
+            None,  # an account without a local password (single sign-on)
+        )
+        if form is None or not form.is_bound:  # no new password given: no change asked for
+            return super().post(request)
+        credentials = {"username": request.user.get_username()}
+        if refusal := lockout_refusal(request, credentials):
+            return refusal
+        response = super().post(request)
+        if form.has_error("old_password", "password_incorrect"):
+            count_failure(request, credentials)
+        return response

@@ -23,12 +23,12 @@ from core.models import SecondPersonApprovalTask
 from core.sites import SiteDirectory, below
 from home.groups import (
     ADMIN_ACCESS,
-    PORTAL_SLUG,
     TRANSLATE,
     SyncReport,
     editor_group_name,
     get_permission,
     site_collection,
+    site_slug_and_label,
     sync_model_permissions,
     sync_rows,
     webmaster_group_name,
@@ -54,12 +54,10 @@ def workflow_name(slug):
 
 
 def _site_of(directory, page):
-    site, trust = directory.site_for(page), directory.trust_for(page)
+    site = directory.site_for(page)
     if site is None:
         return None, None, None
-    if trust is not None:
-        return site, trust.slug, trust.name
-    return site, PORTAL_SLUG, site.site_name or "Nasjonal portal"
+    return site, *site_slug_and_label(site, directory.trust_for(page))
 
 
 def sync_group_editors(translation_key, report=None, directory=None):

@@ -160,7 +160,7 @@ def closest_treatments(request, scope, query, limit):
 
 
 @require_safe
-@rate_limited("autocomplete")
+@rate_limited("autocomplete", json=True)
 def autocomplete(request):
     """Title suggestions as JSON for the search box: treatments first, then other pages."""
     add_cache_keys(request, SEARCH)

@@ -1,47 +1,27 @@
 import datetime
-import os
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
 from fnsp_site.storage import s3_storage
 from home.factories import make_hospital, make_portal
 from scripts import varnish
+from tests import clock
 from tests import redis_server as redis
 from tests import s3_server as s3
 from tests.browser import CHROMIUM
+from tests.clock import CLOCK_VARIABLE, OSLO
 from tests.s3_server import S3Server
-
-# `FNSP_TEST_CLOCK=2030-12-31 pytest` runs the whole session on that day (docs/architecture.md,
-# "Tests at another date"): nothing may depend on the day the suite happens to run.
-CLOCK_VARIABLE = "FNSP_TEST_CLOCK"
-OSLO = ZoneInfo("Europe/Oslo")
-
-
-def session_clock(value):
-    """The moment `FNSP_TEST_CLOCK` names: a date is taken at noon in Oslo, far from midnight
-    (set-up and request must see the same day) and from the 02:00-03:00 DST switches; a
-    datetime without a zone is Oslo time."""
-    try:
-        moment = datetime.datetime.fromisoformat(value)
-    except ValueError as error:
-        raise pytest.UsageError(f"{CLOCK_VARIABLE}={value!r} is not an ISO date") from error
-    if len(value) == 10:
-        moment = moment.replace(hour=12)
-    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
 
 
 def pytest_configure(config):
-    value = os.environ.get(CLOCK_VARIABLE)
-    if value:
-        # Started here rather than in a fixture so that module-level code run at collection
-        # sees the same day as the tests. It ticks: timeouts and durations still work, and a
-        # test's own `time_machine.travel` nests inside it and returns to it when done.
-        config.fnsp_clock = time_machine.travel(session_clock(value), tick=True)
-        config.fnsp_clock.start()
+    # Started here rather than in a fixture so that module-level code run at collection sees
+    # the same day as the tests.
+    try:
+        config.fnsp_clock = clock.start_from_environment()
+    except ValueError as error:
+        raise pytest.UsageError(f"{CLOCK_VARIABLE}: {error}") from error
 
 
 def pytest_unconfigure(config):

@@ -200,3 +200,13 @@ def test_a_translated_page_opens_wagtail_localizes_editor(client, screens):
     response = client.get(screens["translation editor"])
     assert response.templates[0].name == "wagtail_localize/admin/edit_translation.html"
     assert Locale.objects.filter(language_code="en").exists()
+
+
+def test_the_login_page_is_norwegian(client):
+    """Wagtail's password field has no label, so Django showed its name, "Password", among the
+    Norwegian labels (not a lookup, so the recording tests above cannot see it)."""
+    labels = [
+        " ".join(label.get_text(" ", strip=True).rstrip("*").split())
+        for label in soup(client.get(reverse("wagtailadmin_login"))).select("label")
+    ]
+    assert labels == ["Brukernavn", "Passord", "Husk meg"]

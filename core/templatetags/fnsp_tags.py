@@ -10,6 +10,7 @@ from core import seo
 from core.localization import bokmal_lang_attribute, localized_snippets
 from core.routing import routed_ancestors
 from core.security import inline_style
+from core.sites import ROOT_DEPTH
 
 register = template.Library()
 
@@ -93,11 +94,11 @@ def localized_snippet(obj):
 def breadcrumb(context, page):
     """Ancestors below the tree root (site roots are at depth 2): those routing went through, or
     one query."""
-    if page is None or getattr(page, "depth", 0) <= 2:
+    if page is None or getattr(page, "depth", 0) <= ROOT_DEPTH:
         return {"crumbs": []}
     ancestors = routed_ancestors(page)
     if ancestors is None:
-        ancestors = page.get_ancestors().filter(depth__gte=2)
+        ancestors = page.get_ancestors().filter(depth__gte=ROOT_DEPTH)
     crumbs = [{"title": p.title, "url": p.get_url(context.get("request"))} for p in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}

@@ -281,6 +281,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflows.publish_approved"
 # Which formatting each kind of text allows, by name (fields say `editor="intro"` etc.).
 WAGTAILADMIN_RICH_TEXT_EDITORS = EDITORS
+# Wagtail's login form with its password field labelled in the editor's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "identity.forms.LoginForm"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend, ranking faster on SQLite (search/backend.py).
@@ -450,6 +452,15 @@ AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
 AXES_LOCKOUT_CALLABLE = "core.throttling.lockout_response"
 # A try during the lockout does not restart it: the wait the page states holds.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Masked in the form data axes records with a failure ("password" always is, and axes'
+# defaults): the account settings' password change (identity.views.AccountView).
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "password-old_password",
+    "password-new_password1",
+    "password-new_password2",
+]
 # Staff sessions end after FNSP_SESSION_IDLE_MINUTES without a request (an active session is
 # renewed once a minute, core/sessions.py) and FNSP_SESSION_MAX_HOURS after the login.
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("FNSP_SESSION_IDLE_MINUTES", "30"))

@@ -9,7 +9,7 @@ import time_machine
 
 from core.caching import object_key
 from home.factories import ContentPageFactory
-from tests.conftest import OSLO
+from tests.clock import OSLO
 from tests.content.test_banners import banner, set_banners
 from tests.helpers import get_ok
 from treatments.factories import TreatmentFactory, offer

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import clock
 from tests.browser import site_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +39,8 @@ def provider(live_server, tmp_path_factory):
         "PROVIDER_DB": str(directory / "provider.sqlite3"),
         "PROVIDER_KEY": str(directory / "key.pem"),
         "PROVIDER_USERS": str(users_file),
+        # The provider's tokens must be dated on the app's clock, as a real provider's are.
+        **clock.environment_for_subprocess(),
     }
     callback = site_url(live_server) + "admin/sso/callback/"
     process = subprocess.Popen(

@@ -1,16 +1,20 @@
-"""Lockout after failed passwords (django-axes) on the admin login and on the view-restriction
-password forms of pages and document collections; the password rules."""
+"""Lockout after failed passwords (django-axes) on the admin login, on the view-restriction
+password forms of pages and document collections and on the old password of the account
+settings' password change; the password rules."""
 
 import datetime
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.test.utils.form_data import querydict_from_html
 
 from core.factories import UserFactory
 from home.factories import ContentPageFactory
@@ -25,7 +29,10 @@ LIMIT = settings.AXES_FAILURE_LIMIT
 
 @pytest.fixture
 def editor(db):
-    return UserFactory(username="redaktor", is_superuser=True)
+    # With a name: the account settings' form, sent with the password change, requires one.
+    return UserFactory(
+        username="redaktor", first_name="Kari", last_name="Nordmann", is_superuser=True
+    )
 
 
 def log_in(client, username="redaktor", password=PASSWORD, address="192.0.2.10"):
@@ -123,6 +130,61 @@ def test_a_collections_password_form_locks_out_an_address(db):
         response = client.post(form_url, {"password": "feil", "return_url": "/"})
     assert_locked_out(response)
     assert_locked_out(client.post(form_url, {"password": "hemmelig-ord", "return_url": "/"}))
+
+
+NEW_PASSWORD = "fjord lavvo sykkel 1987"
+
+
+def change_password(client, old, address="192.0.2.10", **changes):
+    """The account settings' POST as the browser sends it, with the password panel filled in."""
+    url = reverse("wagtailadmin_account")
+    data = querydict_from_html(client.get(url).content.decode(), form_id="w-editor-form")
+    data["password-old_password"] = old
+    data["password-new_password1"] = data["password-new_password2"] = NEW_PASSWORD
+    for name, value in changes.items():
+        data[name] = value
+    return client.post(url, data, REMOTE_ADDR=address)
+
+
+def test_a_wrong_old_password_counts_towards_the_lockout_of_account_and_address(editor):
+    """A stolen session must not let anyone guess the password without limit."""
+    client = Client()
+    client.force_login(editor)
+    for _ in range(LIMIT - 1):
+        response = change_password(client, "feil")
+        assert response.status_code == 200
+        assert "Ditt gamle passord er galt" in response.content.decode()
+    assert_locked_out(change_password(client, "feil"))
+    assert_locked_out(change_password(client, PASSWORD))
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
+    # The account is locked out of the login too, and so is the address.
+    assert_locked_out(log_in(Client(), address="203.0.113.7"))
+    assert_locked_out(log_in(Client(), username="annen"))
+    # axes keeps the tries' form data: no password in it.
+    post_data = "".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert "feil" not in post_data and NEW_PASSWORD not in post_data
+
+
+def test_a_wrong_old_password_counts_when_another_field_is_wrong_too(editor):
+    """The page shows the old password's error whatever else is wrong: that is a guess too."""
+    client = Client()
+    client.force_login(editor)
+    for _ in range(LIMIT - 1):
+        change_password(client, "feil", **{"name_email-first_name": ""})
+    assert_locked_out(change_password(client, "feil"))
+
+
+def test_the_right_old_password_changes_it_after_a_few_failures(editor):
+    client = Client()
+    client.force_login(editor)
+    for _ in range(LIMIT - 1):
+        change_password(client, "feil")
+    response = change_password(client, PASSWORD)
+    assert response.status_code == 302
+    editor.refresh_from_db()
+    assert editor.check_password(NEW_PASSWORD)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
 @pytest.mark.parametrize(

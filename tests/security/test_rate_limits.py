@@ -49,19 +49,35 @@ def share_link(client, **headers):
     return client.get("/i/ukjent-lenke/", HTTP_HOST="localhost", **headers)
 
 
-def assert_limited(response):
+def assert_limited(response, content_type="text/html; charset=utf-8"):
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 60
     assert response["Cache-Control"] == "private, no-store"
-    assert "Du har sendt for mange forespørsler på kort tid" in response.content.decode()
+    assert response["Content-Type"] == content_type
+    if content_type == "application/json":
+        text = response.json()["message"]
+    else:
+        text = response.content.decode()
+    assert "Du har sendt for mange forespørsler på kort tid. Vent 1 minutt" in text
 
 
-@pytest.mark.parametrize("request_", [search, autocomplete, feedback, share_link])
-def test_the_request_past_the_limit_is_a_429_and_another_address_is_not_limited(portal, request_):
+@pytest.mark.parametrize(
+    ("request_", "content_type"),
+    [
+        (search, "text/html; charset=utf-8"),
+        # The search box's suggestions are JSON, and so is their refusal.
+        (autocomplete, "application/json"),
+        (feedback, "text/html; charset=utf-8"),
+        (share_link, "text/html; charset=utf-8"),
+    ],
+)
+def test_the_request_past_the_limit_is_a_429_and_another_address_is_not_limited(
+    portal, request_, content_type
+):
     client = Client()
     for _ in range(LIMIT):
         assert request_(client, REMOTE_ADDR="192.0.2.10").status_code != 429
-    assert_limited(request_(client, REMOTE_ADDR="192.0.2.10"))
+    assert_limited(request_(client, REMOTE_ADDR="192.0.2.10"), content_type)
     assert request_(client, REMOTE_ADDR="192.0.2.11").status_code != 429
 
 

@@ -1,17 +1,15 @@
 """`/behandlinger/`: a hospital's A–Å of its treatment pages; on the portal, the national A–Å
 and a page per national treatment saying where it is offered."""
 
-from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
-from wagtail.models import Page
 
 from core.caching import add_cache_keys, listing_key, object_key
 from core.models import Region, SectionIndexPage
-from core.sites import ROOT_DEPTH, ROOT_PATH_LENGTH
+from core.sites import portal_sections as portal_section_pages
 from core.text import first_letter, group_by_letter
 from treatments.jsonld import medical_web_page
 from treatments.listing import AtoZFilterForm
@@ -121,17 +119,7 @@ class TreatmentIndexPage(SectionIndexPage):
 
 def portal_sections():
     """{locale id: the portal's live /behandlinger/}, in every language it has; one query."""
-    portal_keys = Page.objects.filter(sites_rooted_here__is_default_site=True).values(
-        "translation_key"
-    )
-    roots = Page.objects.filter(depth=ROOT_DEPTH, translation_key__in=portal_keys)
-    sections = (
-        TreatmentIndexPage.objects.live()
-        .filter(depth=ROOT_DEPTH + 1)
-        .annotate(root=Substr("path", 1, ROOT_PATH_LENGTH))
-        .filter(root__in=roots.values("path"))
-    )
-    return {section.locale_id: section for section in sections}
+    return {section.locale_id: section for section in portal_section_pages(TreatmentIndexPage)}
 
 
 def national_url(request, sections, treatment):

@@ -11,6 +11,8 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests import clock
+
 
 class ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
@@ -22,6 +24,8 @@ class QuietHandler(WSGIRequestHandler):
 
 
 def main(redirect_uri, client_id, secret):
+    # On the suite's clock when it runs at another date, or its tokens would be dated today.
+    clock.start_from_environment()
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     Path(os.environ["PROVIDER_KEY"]).write_bytes(
         key.private_bytes(
