@@ -178,6 +178,24 @@ def test_the_submitter_cannot_approve_and_a_second_member_can(client, groups):
     assert treatment.live
 
 
+def test_a_submitter_who_wrote_none_of_the_text_still_cannot_approve_it(client, groups):
+    """The edit view's submit always saves a revision by the submitter, so the submitter is
+    usually an author too; the task refuses the submitter as such (a workflow started in code
+    on another member's revision)."""
+    treatment = TreatmentFactory(title="Gastroskopi", live=False)
+    writer, submitter, second = (member(NATIONAL_EDITORS) for _ in range(3))
+    treatment.save_revision(user=writer)
+    Treatment.get_default_workflow().start(treatment, submitter)
+    treatment = Treatment.objects.get(pk=treatment.pk)
+    task = treatment.current_workflow_task.specific
+    assert task.get_actions(treatment, submitter) == []
+    assert not task.get_task_states_user_can_moderate(submitter).exists()
+    client.force_login(submitter)
+    assert not approve(client, treatment)
+    client.force_login(second)
+    assert approve(client, treatment)
+
+
 def test_whoever_changed_the_text_under_review_cannot_approve_it(client, groups):
     """A member who edits the submitted text is an author too: approval publishes their edit."""
     treatment = TreatmentFactory(title="Gastroskopi", live=False)
